@@ -138,8 +138,14 @@ func (t *tally) row(split, lang, kind string) *QuoteRow {
 	return r
 }
 
-// add counts one file's comparison under its language and under "all".
+// add counts one file's comparison under its split and language, and
+// under "all" for each.
 func (t *tally) add(split, lang, file string, gold, pred []item, m fileMatch) {
+	t.addSplit(split, lang, file, gold, pred, m)
+	t.addSplit("all", lang, file, gold, pred, m)
+}
+
+func (t *tally) addSplit(split, lang, file string, gold, pred []item, m fileMatch) {
 	for _, l := range []string{lang, "all"} {
 		fk := [2]string{split, l}
 		if t.files[fk] == nil {
@@ -178,10 +184,18 @@ func (t *tally) add(split, lang, file string, gold, pred []item, m fileMatch) {
 }
 
 // finish computes the ratios and returns the rows sorted by split,
-// language ("all" last) and kind.
+// language and kind ("all" last in each). The split "all" is left out when
+// only one split was counted: it would repeat that split's rows.
 func (t *tally) finish() []QuoteRow {
+	splits := map[string]bool{}
+	for k := range t.rows {
+		splits[k[0]] = true
+	}
 	out := make([]QuoteRow, 0, len(t.rows))
 	for k, r := range t.rows {
+		if k[0] == "all" && len(splits) <= 2 {
+			continue
+		}
 		r.Files = len(t.files[[2]string{k[0], k[1]}])
 		r.Precision = ratio(r.TP, r.Pred)
 		r.Recall = ratio(r.TP, r.Gold)
@@ -200,7 +214,7 @@ func (t *tally) finish() []QuoteRow {
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Split != b.Split {
-			return a.Split < b.Split
+			return rank(a.Split) < rank(b.Split)
 		}
 		if a.Lang != b.Lang {
 			return rank(a.Lang) < rank(b.Lang)
