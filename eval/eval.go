@@ -39,7 +39,8 @@ type Options struct {
 	RepoDir string
 	Split   string // dev, heldout or all ("" = all)
 	// Verbose lists every missed and spurious quotation, wrong speaker and
-	// wrong metadata field, with the text read from the article.
+	// wrong metadata field, with the text read from the article. Held-out
+	// quotations are listed only when Split is "heldout".
 	Verbose bool
 }
 
@@ -196,6 +197,8 @@ type evaluator struct {
 	w     io.Writer
 	rep   *Report
 	arts  map[string]*artResult // pipeline output per gold file name
+
+	heldoutNoted bool
 }
 
 // artResult is what the pipeline made of one file.

@@ -459,3 +459,34 @@ func TestRepoGold(t *testing.T) {
 		t.Logf("skipped %d corpus files: %s", len(s.Files), s.Reason)
 	}
 }
+
+func TestVerboseHidesHeldout(t *testing.T) {
+	repo, gold := synthRepo(t)
+	gold.Path = ""
+	writeJSON(t, filepath.Join(repo, "testdata/gold/quotes/heldout/x.json"), gold)
+	if err := os.Remove(filepath.Join(repo, "testdata/gold/quotes/dev/x.json")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		split    string
+		wantText bool
+	}{
+		{"default run hides held-out texts", "", false},
+		{"all hides them too", SplitAll, false},
+		{"held-out split asked for", SplitHeldout, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			_, err := Run(context.Background(), Pipeline{Read: plainRead("en"), Extract: noExtract},
+				Options{GoldDir: filepath.Join(repo, "testdata/gold"), Split: tt.split, Verbose: true}, &out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(out.String(), "the embassies would reopen soon"); got != tt.wantText {
+				t.Errorf("text listed = %v, want %v:\n%s", got, tt.wantText, out.String())
+			}
+		})
+	}
+}

@@ -246,7 +246,7 @@ func (e *evaluator) quotes(ctx context.Context, gold []GoldQuotes) error {
 			lang = r.art.Lang
 		}
 		t.add(g.Split, lang, g.File, gi, pi, m)
-		if e.o.Verbose {
+		if e.showDetail(g.Split) {
 			detail = append(detail, verboseLines(g.Split, g.File, m, "pred")...)
 		}
 	}
@@ -288,7 +288,7 @@ func (e *evaluator) agreement(ctx context.Context, main, checks []GoldQuotes) er
 			lang = c.Lang
 		}
 		t.add(g.Split, lang, g.File, gi, ci, m)
-		if e.o.Verbose {
+		if e.showDetail(g.Split) {
 			detail = append(detail, verboseLines(g.Split, g.File, m, "annotator "+c.Annotator)...)
 		}
 	}
@@ -302,6 +302,23 @@ func (e *evaluator) agreement(ctx context.Context, main, checks []GoldQuotes) er
 	printQuoteRows(e.w, e.rep.Agreement, "main", "check")
 	printDetail(e.w, detail)
 	return nil
+}
+
+// showDetail reports whether verbose details are listed for a split.
+// Held-out articles are for measuring only: their texts are listed only
+// when the held-out split alone was asked for, never in a default run.
+func (e *evaluator) showDetail(split string) bool {
+	if !e.o.Verbose {
+		return false
+	}
+	if split == SplitHeldout && e.o.Split != SplitHeldout {
+		if !e.heldoutNoted {
+			e.heldoutNoted = true
+			e.warn("verbose details of the held-out split are hidden; ask for --split heldout to list them")
+		}
+		return false
+	}
+	return true
 }
 
 // verboseLines lists the misses, extras and wrong speakers of one file.
