@@ -25,13 +25,13 @@ func validationInputs(t *testing.T) map[string]Input {
 type cslFieldType int
 
 const (
-	cslString    cslFieldType = iota // "type": "string"
-	cslStrNum                        // "type": ["string", "number"]
-	cslDateVar                       // "$ref": "#/definitions/date-variable"
-	cslNames                         // array of name-variable
-	cslStrArray                      // array of strings
-	cslObject                        // "type": "object"
-	cslTypeEnum                      // the item type
+	cslString   cslFieldType = iota // "type": "string"
+	cslStrNum                       // "type": ["string", "number"]
+	cslDateVar                      // "$ref": "#/definitions/date-variable"
+	cslNames                        // array of name-variable
+	cslStrArray                     // array of strings
+	cslObject                       // "type": "object"
+	cslTypeEnum                     // the item type
 )
 
 // cslSchema is the item property list of citation-style-language/schema,
