@@ -357,7 +357,7 @@ func (t *bpTable) inlineCredit(text string, ln lineInfo, buf *[]byte) (Span, boo
 			if from+k == ln.start {
 				continue // a whole line: the prefix kinds decide
 			}
-			if !afterSentenceEnd(text[ln.start:from+k]) {
+			if !afterSentenceEnd(text[ln.start : from+k]) {
 				continue
 			}
 			if best < 0 || k < best {

@@ -339,4 +339,3 @@ func (w *blockWriter) String() string {
 	w.flush()
 	return w.b.String()
 }
-

@@ -167,4 +167,3 @@ func jsonObjectStart(line []byte) bool {
 	rest := bytes.TrimLeft(line[1:], " \t")
 	return len(rest) > 0 && (rest[0] == '"' || rest[0] == '}')
 }
-
