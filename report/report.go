@@ -122,7 +122,9 @@ type report struct {
 	byArt    map[int64][]int    // indexes into stmts per article
 	orderOf  map[int64]int      // position of an article in articles
 	findings []Finding          // conflicts, updates, agreements; by severity
-	speakers []*speakerGroup    // quotations grouped by speaker
+	// findingsByArt indexes findings per article they cite.
+	findingsByArt map[int64][]int
+	speakers      []*speakerGroup // quotations grouped by speaker
 }
 
 // article is an Article with what the writers derive from it.
@@ -198,6 +200,18 @@ func newReport(in Input) *report {
 		}
 		return a.Attribute < b.Attribute
 	})
+	r.findingsByArt = map[int64][]int{}
+	for i, f := range r.findings {
+		for j, c := range f.Claims {
+			dup := false
+			for _, d := range f.Claims[:j] {
+				dup = dup || d.Article == c.Article
+			}
+			if !dup {
+				r.findingsByArt[c.Article] = append(r.findingsByArt[c.Article], i)
+			}
+		}
+	}
 	return r
 }
 
@@ -416,16 +430,12 @@ func statementNote(s Statement, outlet string) string {
 		speakerLine(s.Statement, outlet), flatten(s.Text))
 }
 
-// findingsOf returns the findings that cite an article.
+// findingsOf returns the findings that cite an article, in report order.
 func (r *report) findingsOf(id int64) []Finding {
-	var out []Finding
-	for _, f := range r.findings {
-		for _, c := range f.Claims {
-			if c.Article == id {
-				out = append(out, f)
-				break
-			}
-		}
+	idx := r.findingsByArt[id]
+	out := make([]Finding, len(idx))
+	for i, k := range idx {
+		out[i] = r.findings[k]
 	}
 	return out
 }

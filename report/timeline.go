@@ -24,7 +24,9 @@ const (
 	tlLeft     = 150.0 // room for the row labels
 	tlRight    = 24.0
 	tlTop      = 40.0 // room for the month labels
-	tlRowH     = 76.0
+	tlRowH     = 76.0 // with up to tlManyRows rows
+	tlRowHMany = 50.0 // with more rows: two label lanes instead of four
+	tlManyRows = 8
 	tlBottom   = 12.0
 	tlBarH     = 12.0
 	tlDotR     = 6.5
@@ -63,6 +65,7 @@ type tlMark struct {
 	Precision      string
 	Inferred       bool
 	Label          string
+	ShowLabel      bool // false when no lane had room for it
 	LabelX, LabelY float64
 	Href           string // "#A3"
 	Tip            string
@@ -142,14 +145,19 @@ func buildTimeline(r *report, m memo) (tl timeline, ok bool) {
 	tl.Width = tlWidth
 	tl.PlotLeft, tl.PlotRight = tlLeft, tlWidth-tlRight
 	tl.PlotTop = tlTop
-	tl.PlotBottom = tlTop + float64(len(labels))*tlRowH
+	rowH := tlRowH
+	laneDY := []float64{-14, 24, -28, 38} // above, below, further above, further below
+	if len(labels) > tlManyRows {
+		rowH, laneDY = tlRowHMany, laneDY[:2]
+	}
+	tl.PlotBottom = tlTop + float64(len(labels))*rowH
 	tl.Height = tl.PlotBottom + tlBottom
 	x := func(day float64) float64 {
 		return tl.PlotLeft + (day-lo)/(hi-lo)*(tl.PlotRight-tl.PlotLeft)
 	}
 	for i, l := range labels {
-		top := tlTop + float64(i)*tlRowH
-		tl.Rows = append(tl.Rows, tlRow{Y: top + tlRowH/2, Top: top, Height: tlRowH, Label: l, Shade: i%2 == 0})
+		top := tlTop + float64(i)*rowH
+		tl.Rows = append(tl.Rows, tlRow{Y: top + rowH/2, Top: top, Height: rowH, Label: l, Shade: i%2 == 0})
 	}
 
 	// Month ticks, thinned to keep labels apart.
@@ -200,26 +208,23 @@ func buildTimeline(r *report, m memo) (tl timeline, ok bool) {
 		mk.Tip = fmt.Sprintf("%s · %s · %s · %s — %s", a.Label, orDash(flatten(a.Outlet)),
 			dateWithPrecision(a.Published, a.DateInferred), plural(stmts, "statement"), titleOf(&a.Article))
 
-		// First free lane: above, below, further above, further below.
+		// The first lane where the label does not touch the previous one;
+		// when every lane is taken the label is left out (the tooltip and
+		// the sources table still name the article).
 		w := float64(len([]rune(mk.Label))) * tlCharW
 		if lanes[row] == nil {
-			lanes[row] = []*lane{{dy: -14}, {dy: 24}, {dy: -28}, {dy: 38}}
-			for _, l := range lanes[row] {
-				l.end = math.Inf(-1)
+			for _, dy := range laneDY {
+				lanes[row] = append(lanes[row], &lane{dy: dy, end: math.Inf(-1)})
 			}
 		}
-		chosen := lanes[row][0]
+		mk.ShowLabel = false
 		for _, l := range lanes[row] {
 			if l.end+tlLabelGap <= cx-w/2 {
-				chosen = l
+				l.end = cx + w/2
+				mk.LabelX, mk.LabelY, mk.ShowLabel = cx, y+l.dy, true
 				break
 			}
-			if l.end < chosen.end {
-				chosen = l
-			}
 		}
-		chosen.end = cx + w/2
-		mk.LabelX, mk.LabelY = cx, y+chosen.dy
 		tl.Marks = append(tl.Marks, mk)
 	}
 
