@@ -34,7 +34,7 @@ func finish(a *Article, opts *Options, m *meta) {
 		a.Published = m.date
 	default:
 		a.Published = Date{Precision: PrecUnknown}
-		d, ok := inferArticleDate(a)
+		d, ok := inferArticleDate(a, datelineEnd(a, lead))
 		if mo, day, dl := datelineMonthDay(lead); dl && ok && d.Month == mo {
 			// The dateline names the day; the body gave year and month.
 			if dd, valid := mkDate(d.Year, mo, day); valid {
@@ -155,7 +155,7 @@ func lastLine(s string) string {
 
 // inferArticleDate runs InferDate over the title and the prose of the
 // body (boilerplate left out: related headlines carry other dates).
-func inferArticleDate(a *Article) (Date, bool) {
+func inferArticleDate(a *Article, skipTo int) (Date, bool) {
 	var tokBuf [128]dtok
 	var menBuf [32]mention
 	ms := menBuf[:0]
@@ -166,17 +166,45 @@ func inferArticleDate(a *Article) (Date, bool) {
 		seg := a.Text[s:e]
 		toks := dateTokens(seg, tokBuf[:0])
 		if len(toks) > 0 {
+			k := len(ms)
 			ms = findMentions(seg, toks, ms)
+			for i := k; i < len(ms); i++ {
+				ms[i].start += s // offsets into the whole text
+			}
 		}
 	}
 	scan(a.TitleSpan.Start, a.TitleSpan.End)
 	pos := a.Body.Start
+	if skipTo > pos {
+		pos = skipTo // the dateline: its day is the publication's, not an event's
+	}
 	for _, b := range a.Boilerplate {
+		if b.End <= pos {
+			continue
+		}
 		scan(pos, b.Start)
 		pos = b.End
 	}
 	scan(pos, a.Body.End)
-	return inferFromMentions(ms)
+	d, _, ok := inferFromMentions(a.Text, ms)
+	return d, ok
+}
+
+// datelineEnd returns the offset in a.Text just after the dateline that
+// opens lead ("SALVADOR, Feb 26 -"), or -1 when lead has none.
+func datelineEnd(a *Article, lead string) int {
+	if _, _, ok := datelineMonthDay(lead); !ok {
+		return -1
+	}
+	i := strings.Index(a.Text[a.Body.Start:], lead)
+	if i < 0 {
+		return -1
+	}
+	cut := strings.IndexAny(lead, "-–—")
+	if cut < 0 {
+		return -1
+	}
+	return a.Body.Start + i + cut
 }
 
 // proseSample returns up to max bytes of the body's prose (boilerplate
