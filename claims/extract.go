@@ -1,0 +1,475 @@
+package claims
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync/atomic"
+
+	"github.com/claimtrail/claimtrail/sources"
+)
+
+// Extract splits an article into direct quotations, reported speech and
+// the outlet's own assertions, each with byte offsets into doc.Text
+// (Text == doc.Text[Start:End] always), sorted by Start (a longer
+// statement first when two start together). The title (doc.TitleSpan) and
+// boilerplate spans are skipped. Trouble such as an unbalanced quotation
+// mark is returned as diagnostics, never as a failure; Extract does not
+// panic on any input.
+//
+// Units follow SPEC.md "Reading what was found":
+//   - direct: the text between the marks, marks excluded; a split
+//     quotation ("X," he said, "Y.") is two statements with one speaker; a
+//     quotation running over several paragraphs (the opening mark repeated,
+//     no closing mark until the end) is one statement per paragraph; a
+//     Norwegian dash paragraph runs from after the dash to before the
+//     comma of its attribution (", sier X"), or to its end.
+//   - partial: a quoted fragment inside a sentence attributed to a speaker
+//     is a direct statement with Partial set, and the reported clause
+//     around it an indirect one.
+//   - indirect: the reported clause only (after the verb and "that"/"at",
+//     before a trailing ", he said"; for "according to X" the rest of the
+//     sentence), without its final punctuation.
+//   - assertion: a whole body sentence that states something checkable.
+func Extract(doc Doc) (stmts []Statement, diags []Diagnostic) {
+	defer func() {
+		if r := recover(); r != nil {
+			// A bug must not take the caller down: report it and return
+			// nothing rather than half-checked statements.
+			stmts = nil
+			diags = append(diags, Diagnostic{Start: 0, End: 0, Message: fmt.Sprintf("extraction failed: %v", r)})
+		}
+	}()
+	return extract(doc)
+}
+
+// extract is Extract without the recover (the fuzz target calls it).
+func extract(doc Doc) ([]Statement, []Diagnostic) {
+	x := newExtractor(doc)
+	x.prepare()
+	x.collectNames()
+	for si := range x.sents {
+		x.analyse(si)
+	}
+	x.fillChains()
+	x.assertions()
+	out := make([]Statement, 0, len(x.out))
+	for _, s := range x.out {
+		if s.Start < 0 || s.End > len(doc.Text) || s.Start >= s.End {
+			continue
+		}
+		s.Text = doc.Text[s.Start:s.End]
+		out = append(out, s.Statement)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	sort.SliceStable(x.diags, func(i, j int) bool { return x.diags[i].Start < x.diags[j].Start })
+	return out, x.diags
+}
+
+// maxDiags caps the diagnostics of one article: thousands of stray marks
+// make one message each up to the cap, then a summary.
+const maxDiags = 100
+
+type para struct {
+	s, e     int
+	t0, t1   int
+	sn0, sn1 int
+	heading  bool
+}
+
+// stmt is a statement under construction with what later rules need.
+type stmt struct {
+	Statement
+	sent   int
+	para   int
+	gender byte
+	chain  int
+	seg    int // quotation segment, -1 for none
+}
+
+type stickyVia struct {
+	via  string
+	para int
+}
+
+type atomicCounter = atomic.Int64
+
+type extractor struct {
+	doc       Doc
+	text, low string
+	r         *rules
+	lang      string
+
+	paras    []para
+	toks     []token
+	segs     []qseg
+	qspans   []sources.Span
+	spanSeg  []int // kept span index -> segment index
+	sents    []sent
+	chains   int
+	chainLen map[int]int
+	pending  int
+	diags    []Diagnostic
+	ndiag    int
+
+	mentions []mention
+	full     map[string][]int
+
+	out    []stmt
+	sticky map[string]stickyVia
+	lead   *attrib // a colon lead-in that ended the previous paragraph
+	leadP  int
+	segAtt map[int]*attrib // attribution found for a dash quotation
+}
+
+func newExtractor(doc Doc) *extractor {
+	r := rulesFor(doc.Lang)
+	l := doc.Lang
+	if l == "" {
+		l = r.code
+	}
+	return &extractor{doc: doc, text: doc.Text, low: lowerSame(doc.Text), r: r, lang: l,
+		chainLen: map[int]int{}, pending: -1, sticky: map[string]stickyVia{}, segAtt: map[int]*attrib{}}
+}
+
+func (x *extractor) diag(s, e int, msg string) {
+	x.ndiag++
+	if x.ndiag <= maxDiags {
+		x.diags = append(x.diags, Diagnostic{Start: s, End: e, Message: msg})
+	} else if x.ndiag == maxDiags+1 {
+		x.diags = append(x.diags, Diagnostic{Start: s, End: e, Message: "more extraction trouble not listed"})
+	}
+}
+
+// prepare builds paragraphs, tokens, quotation segments and sentences.
+func (x *extractor) prepare() {
+	for _, p := range paragraphs(x.text, regions(x.doc), x.r.dashParas) {
+		x.paras = append(x.paras, para{s: p.Start, e: p.End})
+	}
+	carry, chain := rune(0), -1
+	for pi := range x.paras {
+		p := &x.paras[pi]
+		p.t0 = len(x.toks)
+		x.toks = tokenize(x.toks, x.text, p.s, p.e)
+		p.t1 = len(x.toks)
+		p.heading = x.isHeading(pi)
+		carry, chain = x.scanParagraph(pi, p.s, p.e, carry, chain)
+	}
+	x.closeCarry()
+	sort.SliceStable(x.segs, func(i, j int) bool { return x.segs[i].s < x.segs[j].s })
+	// dash quotations end at their attribution and swallow marks inside
+	for i := range x.segs {
+		if x.segs[i].dash {
+			x.dashEnd(i)
+		}
+	}
+	for i := range x.segs {
+		d := x.segs[i]
+		if !d.dash || d.drop {
+			continue
+		}
+		for k := i + 1; k < len(x.segs) && x.segs[k].s < d.e; k++ {
+			if !x.segs[k].dash {
+				x.segs[k].drop = true
+			}
+		}
+	}
+	// mark quoted tokens; segments are sorted and, once dropped ones are
+	// left out, do not overlap
+	k := 0
+	for i := range x.segs {
+		sg := x.segs[i]
+		if sg.drop {
+			continue
+		}
+		if n := len(x.qspans); n > 0 && x.qspans[n-1].End > sg.s {
+			x.segs[i].drop = true // overlapping leftovers: keep the first
+			continue
+		}
+		x.qspans = append(x.qspans, sources.Span{Start: sg.s, End: sg.e})
+		x.spanSeg = append(x.spanSeg, i)
+		for k < len(x.toks) && int(x.toks[k].s) < sg.s {
+			k++
+		}
+		for j := k; j < len(x.toks) && int(x.toks[j].e) <= sg.e; j++ {
+			x.toks[j].q = int32(i)
+		}
+	}
+	for pi := range x.paras {
+		x.splitSentences(pi)
+	}
+}
+
+// isHeading reports whether paragraph pi is a heading or crosshead: at
+// most eight words and no sentence-final punctuation.
+func (x *extractor) isHeading(pi int) bool {
+	p := x.paras[pi]
+	words := 0
+	for k := p.t0; k < p.t1; k++ {
+		if x.toks[k].is(tWord) {
+			words++
+		}
+	}
+	if words > 8 || words == 0 {
+		return words == 0
+	}
+	for k := p.t1 - 1; k >= p.t0; k-- {
+		t := x.toks[k]
+		if !t.is(tPunct) {
+			return true
+		}
+		c, _ := runeAt(x.text, int(t.s))
+		if isSentenceEndRune(c) || c == ':' {
+			return false
+		}
+		if !isClosingQuoteRune(c) && c != ')' {
+			return true
+		}
+	}
+	return true
+}
+
+// tokAt returns the index of the first token starting at or after byte b.
+func (x *extractor) tokAt(b int) int {
+	return sort.Search(len(x.toks), func(i int) bool { return int(x.toks[i].s) >= b })
+}
+
+// tokText returns token k as written.
+func (x *extractor) tokText(k int) string {
+	t := x.toks[k]
+	return x.text[t.s:t.e]
+}
+
+func (x *extractor) tokLow(k int) string {
+	t := x.toks[k]
+	return x.low[t.s:t.e]
+}
+
+// ---------------------------------------------------------------------
+// Attributions.
+
+// attrib is a cue with its subject: who said it and how.
+type attrib struct {
+	c0, c1    int // cue tokens
+	cue       string
+	cueS      int
+	cueE      int
+	verb      *phrase
+	subj      np
+	hasSubj   bool
+	w         who
+	resolved  bool
+	g0, g1    int  // tokens of the whole attribution group (subject, cue, object)
+	trailing  bool // follows what was said
+	leadIn    bool // introduces a quotation after ':' or ','
+	cs, ce    int  // reported content, bytes; cs < 0 when none
+	according bool
+	part      bool
+	rule      string
+	conf      float64
+	via       string
+	viaInt    bool
+	objEnd    int  // token after the addressee of "told X"
+	how       byte // for a dash quotation's attribution: 'c' comma, 'q' after ?/!, 'e' echo sentence
+}
+
+// speaker resolves the attribution's subject once, in text order.
+func (x *extractor) speaker(a *attrib) who {
+	if !a.resolved {
+		a.resolved = true
+		if a.hasSubj {
+			a.w = x.resolve(a.subj, a.subj.t0)
+		}
+	}
+	return a.w
+}
+
+// matchCue returns the cue verb or "according to" phrase at token k.
+func (x *extractor) matchCue(k, lo int) (*phrase, int, bool) {
+	t := x.toks[k]
+	if !t.is(tWord) || t.q >= 0 {
+		return nil, k, false
+	}
+	if p, end := x.r.according.match(x, x.toks, k); p != nil {
+		return p, end, true
+	}
+	p, end := x.r.verbs.match(x, x.toks, k)
+	if p == nil {
+		return nil, k, false
+	}
+	// a capitalised verb only opens a sentence or follows a quotation
+	if t.is(tCap) && k != lo && !(k > 0 && x.toks[k-1].is(tPunct)) {
+		return nil, k, false
+	}
+	// passive: "is said to be"
+	if k > lo && x.r.passive.has(x.tokLow(k-1)) && strings.HasSuffix(x.tokLow(k), "d") {
+		return nil, k, false
+	}
+	return p, end, false
+}
+
+// cueText sets the cue fields from tokens [c0, c1).
+func (x *extractor) setCue(a *attrib, c0, c1 int) {
+	a.c0, a.c1 = c0, c1
+	a.cueS, a.cueE = int(x.toks[c0].s), int(x.toks[c1-1].e)
+	a.cue = x.text[a.cueS:a.cueE]
+}
+
+// attributionAfterComma parses ", sier han" / ", he said" / ", said
+// Lavrov" starting at token k (just after the comma), up to token hi.
+func (x *extractor) attributionAfterComma(k, hi int) (*attrib, bool) {
+	if k >= hi {
+		return nil, false
+	}
+	// cue first: ", said Lavrov", ", sier han"
+	if p, end, acc := x.matchCue(k, k); p != nil && !acc {
+		if n, ok := x.subjectAfter(end, hi); ok && n.kind != npFirst {
+			a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
+			x.setCue(a, k, end)
+			a.g0, a.g1 = k, n.t1
+			x.particleAfter(a, hi)
+			return a, true
+		}
+	}
+	// subject first: ", he said", ", the minister also said"
+	for e := k + 1; e < hi && e <= k+12; e++ {
+		t := x.toks[e]
+		if t.q >= 0 || (t.is(tPunct) && x.tokText(e) != ".") {
+			break
+		}
+		p, end, acc := x.matchCue(e, k)
+		if p == nil || acc || p.flags&fPart != 0 {
+			continue
+		}
+		if n, ok := x.subjectBefore(e, k); ok && n.p0 == k && n.kind != npFirst {
+			a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
+			x.setCue(a, e, end)
+			a.g0, a.g1 = k, end
+			return a, true
+		}
+		break
+	}
+	return nil, false
+}
+
+// particleAfter extends a cue such as "legger" with its particle standing
+// after an inverted subject ("legger han til").
+func (x *extractor) particleAfter(a *attrib, hi int) {
+	if a.verb == nil || len(a.verb.words) != 1 {
+		return
+	}
+	j := a.g1
+	if j >= hi || !x.toks[j].is(tWord) {
+		return
+	}
+	for _, p := range x.r.verbs.byFirst[a.verb.words[0]] {
+		if len(p.words) == 2 && x.tokLow(j) == p.words[1] {
+			a.cue = a.verb.words[0] + " " + p.words[1]
+			a.cueE = int(x.toks[j].e)
+			a.g1 = j + 1
+			return
+		}
+	}
+}
+
+// dashEnd ends the dash quotation of segment i at its attribution: the
+// comma before ", sier X", a '?' or '!' before "spør han", the end of the
+// sentence before "Det sier X." or before a sentence in the narrator's
+// voice; else the paragraph end.
+func (x *extractor) dashEnd(i int) {
+	sg := &x.segs[i]
+	hi := x.paras[sg.para].t1
+	k0 := x.tokAt(sg.s)
+	for k := k0; k < hi; k++ {
+		t := x.toks[k]
+		if !t.is(tPunct) {
+			continue
+		}
+		c := x.tokText(k)
+		switch c {
+		case ",":
+			if a, ok := x.attributionAfterComma(k+1, hi); ok {
+				if k == k0 {
+					sg.drop = true
+					return
+				}
+				sg.e = int(x.toks[k-1].e)
+				a.how = 'c'
+				x.segAtt[i] = a
+				return
+			}
+		case "?", "!", ".", "…":
+			if k+1 >= hi {
+				return
+			}
+			nx := x.toks[k+1]
+			if c != "." && !nx.is(tCap) && nx.is(tWord) {
+				if v, end, acc := x.matchCue(k+1, k+1); v != nil && !acc {
+					if n, ok := x.subjectAfter(end, hi); ok {
+						a := &attrib{verb: v, subj: n, hasSubj: true, cs: -1, trailing: true}
+						x.setCue(a, k+1, end)
+						a.g0, a.g1 = k+1, n.t1
+						sg.e = int(t.e)
+						a.how = 'q'
+						x.segAtt[i] = a
+						return
+					}
+				}
+			}
+			if !nx.is(tCap) {
+				continue
+			}
+			// "Det sier X." / narrator: "Navneforskeren mener …"
+			if a, ok := x.echoAttribution(k+1, hi); ok {
+				sg.e = int(t.e)
+				a.how = 'e'
+				x.segAtt[i] = a
+				return
+			}
+			if x.narratorSentence(k+1, hi) {
+				sg.e = int(t.e)
+				return
+			}
+		}
+	}
+}
+
+// echoAttribution parses a sentence that attributes the quotation before
+// it: "Det sier ordfører Per Hansen til avisen."
+func (x *extractor) echoAttribution(k, hi int) (*attrib, bool) {
+	if !x.r.echo.has(x.tokLow(k)) || k+1 >= hi {
+		return nil, false
+	}
+	p, end, acc := x.matchCue(k+1, k)
+	if p == nil || acc {
+		return nil, false
+	}
+	n, ok := x.subjectAfter(end, hi)
+	if !ok || n.kind == npFirst {
+		return nil, false
+	}
+	a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
+	x.setCue(a, k+1, end)
+	a.g0, a.g1 = k, n.t1
+	return a, true
+}
+
+// narratorSentence reports whether the sentence at token k is the
+// narrator's: a third-person subject (a name, a role noun, he/she) and a
+// cue verb ("Navneforskeren mener …", "Han understreker at …").
+func (x *extractor) narratorSentence(k, hi int) bool {
+	for e := k + 1; e < hi && e <= k+5; e++ {
+		p, _, acc := x.matchCue(e, k)
+		if p == nil || acc {
+			continue
+		}
+		n, ok := x.subjectBefore(e, k)
+		return ok && n.p0 == k && n.kind != npFirst
+	}
+	return false
+}

@@ -1,0 +1,554 @@
+package claims
+
+import (
+	"strings"
+)
+
+// This file reads one sentence: its cues and their subjects, what each cue
+// reports (a clause, a quotation), and the statements that follow.
+
+// prepositions that cannot open a reported clause after a bare verb
+// ("said on Thursday", "sa til NTB").
+var noClauseStart = map[string]bool{
+	"to": true, "on": true, "in": true, "at": true, "by": true, "for": true, "of": true,
+	"with": true, "from": true, "about": true, "after": true, "before": true, "during": true,
+	"as": true, "and": true, "or": true, "but": true, "not": true, "so": true, "nothing": true,
+	"i": true, "på": true, "til": true, "av": true, "med": true, "fra": true, "etter": true,
+	"under": true, "og": true, "men": true, "ikke": true, "om": true, "ved": true,
+	"в": true, "на": true, "по": true, "и": true, "не": true,
+}
+
+// quotesIn lists the quotation segments whose text starts in sentence si.
+func (x *extractor) quotesIn(si int) []int {
+	sn := x.sents[si]
+	var qs []int
+	for k := sn.t0; k < sn.t1; k++ {
+		q := int(x.toks[k].q)
+		if q >= 0 && (len(qs) == 0 || qs[len(qs)-1] != q) {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+// segTokens returns the token range of segment q's text.
+func (x *extractor) segTokens(q int) (int, int) {
+	sg := x.segs[q]
+	a := x.tokAt(sg.s)
+	b := a
+	for b < len(x.toks) && int(x.toks[b].s) < sg.e {
+		b++
+	}
+	return a, b
+}
+
+// closeMarkAt reports whether a kept segment's closing mark stands at
+// byte b.
+func (x *extractor) closeMarkAt(b int) bool {
+	i := x.qspanBefore(b)
+	if i < 0 {
+		return false
+	}
+	sg := x.segs[x.segOfSpan(i)]
+	return sg.close == b
+}
+
+// qspanBefore returns the index of the last kept span ending at or before b.
+func (x *extractor) qspanBefore(b int) int {
+	lo, hi := 0, len(x.qspans)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.qspans[m].End <= b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo - 1
+}
+
+// segOfSpan maps a kept span index to its segment index.
+func (x *extractor) segOfSpan(i int) int {
+	return x.spanSeg[i]
+}
+
+// isMark reports whether token k is one of the given punctuation marks.
+func (x *extractor) isMark(k int, marks ...string) bool {
+	if k < 0 || k >= len(x.toks) || !x.toks[k].is(tPunct) {
+		return false
+	}
+	t := x.tokText(k)
+	for _, m := range marks {
+		if t == m {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) isDashTok(k int) bool {
+	if k < 0 || k >= len(x.toks) || !x.toks[k].is(tPunct) {
+		return false
+	}
+	c, _ := runeAt(x.text, int(x.toks[k].s))
+	return x.r.dashes[c]
+}
+
+// boundaryBefore reports whether a trailing attribution may start at token
+// g0: a comma, a closing quotation mark or a dash stands before it.
+func (x *extractor) boundaryBefore(g0, lo int) bool {
+	if g0 <= lo {
+		return false
+	}
+	k := g0 - 1
+	if x.isMark(k, ",") || x.isDashTok(k) || x.closeMarkAt(int(x.toks[k].s)) {
+		return true
+	}
+	return false
+}
+
+// attributions finds the cues of sentence si with their subjects and
+// decides what each one reports.
+func (x *extractor) attributions(si int) []*attrib {
+	sn := x.sents[si]
+	toks := x.toks
+	var atts []*attrib
+	var lastSubj *attrib
+	for k := sn.t0; k < sn.t1; k++ {
+		if toks[k].q >= 0 {
+			continue
+		}
+		p, end, acc := x.matchCue(k, sn.t0)
+		if p == nil {
+			continue
+		}
+		a := &attrib{verb: p, cs: -1, according: acc}
+		x.setCue(a, k, end)
+		switch {
+		case acc:
+			n, ok := x.subjectAfter(end, sn.t1)
+			if !ok || n.kind == npPronoun || n.kind == npFirst {
+				continue
+			}
+			a.subj, a.hasSubj = n, true
+			a.g0, a.g1 = k, n.t1
+		case p.flags&fPart != 0 && (k == sn.t0 || x.isMark(k-1, ",", ":") || x.isConj(k-1) || x.closeMarkAt(int(toks[k-1].s))):
+			a.part = true
+			a.g0, a.g1 = k, end
+			if n, ok := x.subjectBefore(k, sn.t0); ok && n.kind == npName && !x.isMark(k-1, ",") {
+				a.subj, a.hasSubj = n, true
+				a.g0 = n.p0
+			} else if lastSubj != nil {
+				a.subj, a.hasSubj = lastSubj.subj, true
+			} else if n, ok := x.mainSubject(si); ok {
+				a.subj, a.hasSubj = n, true
+			} else {
+				continue
+			}
+		default:
+			if n, ok := x.subjectBefore(k, sn.t0); ok {
+				if n.kind == npFirst {
+					continue
+				}
+				a.subj, a.hasSubj = n, true
+				a.g0, a.g1 = n.p0, end
+			} else if x.inversionOK(k, sn.t0) {
+				n, ok := x.subjectAfter(end, sn.t1)
+				if !ok || n.kind == npFirst {
+					continue
+				}
+				a.subj, a.hasSubj = n, true
+				a.g0, a.g1 = k, n.t1
+				x.particleAfter(a, sn.t1)
+			} else {
+				continue
+			}
+		}
+		if p.flags&fObj != 0 && !a.according {
+			a.objEnd = x.objectAfter(a.g1, sn.t1)
+		} else {
+			a.objEnd = a.g1
+		}
+		atts = append(atts, a)
+		lastSubj = a
+		k = a.g1 - 1
+		if k < end-1 {
+			k = end - 1
+		}
+	}
+	if len(atts) == 0 {
+		return nil
+	}
+	x.decide(si, atts)
+	return atts
+}
+
+func (x *extractor) isConj(k int) bool {
+	if k < 0 || !x.toks[k].is(tWord) {
+		return false
+	}
+	w := x.tokLow(k)
+	return w == "and" || w == "og" || w == "и" || w == "while"
+}
+
+// inversionOK reports whether a cue at token k may take its subject after
+// it: after a comma, a quotation or a dash ("…,” said Lavrov"), and
+// anywhere in a verb-second language ("I et intervju …, sa Darchiev").
+func (x *extractor) inversionOK(k, lo int) bool {
+	if x.r.verbSecond {
+		return true
+	}
+	if k == lo {
+		return false
+	}
+	return x.isMark(k-1, ",", ":") || x.isDashTok(k-1) || x.closeMarkAt(int(x.toks[k-1].s))
+}
+
+// mainSubject returns the subject at the start of sentence si when it is
+// a name, a pronoun or a role noun.
+func (x *extractor) mainSubject(si int) (np, bool) {
+	sn := x.sents[si]
+	n, ok := x.subjectAfter(sn.t0, sn.t1)
+	if !ok || n.kind == npFirst {
+		return np{}, false
+	}
+	return n, true
+}
+
+// objectAfter skips the addressee of "told": "reporters", "Sputnik", "RIA
+// Novosti", "the BBC". It returns the token after it.
+func (x *extractor) objectAfter(k, hi int) int {
+	if k >= hi || !x.toks[k].is(tWord) || x.toks[k].q >= 0 {
+		return k
+	}
+	w := x.tokLow(k)
+	if x.r.comps.has(w) {
+		return k
+	}
+	j := k
+	if x.r.dets.has(w) {
+		j++
+	}
+	start := j
+	for j < hi && j-start < 4 && x.toks[j].is(tWord) && x.toks[j].q < 0 {
+		if x.toks[j].is(tCap) || j == start {
+			if j > start && !x.toks[j].is(tCap) {
+				break
+			}
+			if x.r.comps.has(x.tokLow(j)) {
+				break
+			}
+			// a pronoun addressee: "told him"
+			j++
+			if !x.toks[j-1].is(tCap) {
+				break
+			}
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// decide works out, for each attribution of a sentence, whether it
+// trails what was said, introduces a quotation, or reports a clause, and
+// sets its content.
+func (x *extractor) decide(si int, atts []*attrib) {
+	sn := x.sents[si]
+	toks := x.toks
+	claimed := make([]bool, sn.t1-sn.t0)
+	claim := func(a, b int) {
+		for k := a; k < b; k++ {
+			if k >= sn.t0 && k < sn.t1 {
+				claimed[k-sn.t0] = true
+			}
+		}
+	}
+	isClaimed := func(k int) bool { return k >= sn.t0 && k < sn.t1 && claimed[k-sn.t0] }
+	end := x.contentEnd(sn.t0, sn.t1) // last content token + 1, final punctuation left out
+
+	// 1. "according to X"
+	for _, a := range atts {
+		if !a.according {
+			continue
+		}
+		a.rule, a.conf = "according-to", 0.85
+		switch {
+		case a.c0 == sn.t0 || x.onlyConnectivesBefore(sn.t0, a.c0):
+			cs := a.g1
+			if x.isMark(cs, ",") {
+				cs++
+			}
+			a.cs, a.ce = x.byteSpan(cs, end)
+		case x.isMark(a.c0-1, ",") && x.tailIsAdverbial(a.g1, sn.t1):
+			a.cs, a.ce = x.byteSpan(sn.t0, a.c0-1)
+		default:
+			a.cs, a.ce = x.byteSpan(sn.t0, end)
+		}
+		claim(sn.t0, sn.t1)
+	}
+	// 2. trailing attributions: "…, the minister also said."
+	prevEnd := sn.t0
+	for _, a := range atts {
+		if a.according || a.part {
+			continue
+		}
+		if isClaimed(a.c0) {
+			continue
+		}
+		if !x.boundaryBefore(a.g0, sn.t0) || !x.tailIsAttribution(a, sn.t1) {
+			continue
+		}
+		cs := prevEnd
+		// ", Lavrov said, “…”" introduces the quotation after it unless
+		// what stands before is itself a quotation
+		if x.isMark(a.objEnd, ",", ":") && x.quoteOpensAt(a.objEnd+1) >= 0 && !x.hasQuote(cs, a.g0) {
+			continue
+		}
+		ce := a.g0 - 1 // the comma, dash or closing mark before the group
+		if x.closeMarkAt(int(toks[ce].s)) {
+			ce++ // keep the closing mark
+		} else if x.isMark(ce-1, ",") || x.isDashTok(ce) && x.isMark(ce-1, ",") {
+			ce-- // "», — сказал он"
+		}
+		if ce <= cs || !x.hasWord(cs, ce) {
+			continue
+		}
+		a.trailing = true
+		a.rule, a.conf = "trailing-cue", 0.85
+		a.cs, a.ce = x.byteSpan(cs, ce)
+		claim(cs, a.g1)
+		prevEnd = a.objEnd
+	}
+	// 3. leading attributions: "X said (that) …", participles
+	for i, a := range atts {
+		if a.according || a.trailing {
+			continue
+		}
+		if isClaimed(a.c0) {
+			a.cs = -1
+			a.hasSubj = a.hasSubj && false
+			continue
+		}
+		j := a.objEnd
+		// a lead-in: "Lavrov told reporters, “…”", "He said: «…»"
+		if x.isMark(j, ":", ",") && j+1 < sn.t1 && x.quoteOpensAt(j+1) >= 0 {
+			a.leadIn = true
+			a.rule, a.conf = "lead-in", 0.9
+			continue
+		}
+		if j < sn.t1 && x.quoteOpensAt(j) >= 0 && x.segFull(x.quoteOpensAt(j)) {
+			a.leadIn = true
+			a.rule, a.conf = "lead-in", 0.85
+			continue
+		}
+		if x.isMark(j, ":") && j+1 >= sn.t1 {
+			a.leadIn = true // the quotation follows in the next paragraph
+			a.rule, a.conf = "lead-in", 0.85
+			continue
+		}
+		cs := -1
+		for m := j; m < sn.t1 && m < j+12; m++ {
+			if toks[m].q >= 0 || toks[m].is(tPunct) && !x.isMark(m, ".") {
+				break
+			}
+			if x.r.comps.has(x.tokLow(m)) && !toks[m].is(tCap) {
+				cs = m + 1
+				a.rule, a.conf = "reported-that", 0.8
+				break
+			}
+			if _, _, acc := x.matchCue(m, sn.t0); m > j && acc {
+				break
+			}
+		}
+		if cs < 0 && j < sn.t1 {
+			w := x.tokLow(j)
+			switch {
+			case toks[j].q >= 0:
+				cs = j // a partial quotation opens the clause
+				a.rule, a.conf = "reported-bare", 0.7
+			case !toks[j].is(tWord) || noClauseStart[w]:
+			case x.r.clauseOpen.has(w):
+				cs = j
+				a.rule, a.conf = "reported-bare", 0.75
+			case a.verb.flags&fBare != 0:
+				cs = j
+				a.rule, a.conf = "reported-bare", 0.7
+			}
+		}
+		if cs < 0 || cs >= sn.t1 {
+			continue
+		}
+		ce := end
+		// the clause ends before a following participle or attribution
+		for _, b := range atts[i+1:] {
+			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according) {
+				ce = b.g0
+				for ce > cs && (x.isMark(ce-1, ",", ";", ":") || x.isConj(ce-1)) {
+					ce--
+				}
+				break
+			}
+		}
+		// ": «…»" at the end is a quotation the clause introduces
+		for m := cs; m < ce; m++ {
+			if x.isMark(m, ":") && m+1 < ce && toks[m+1].q >= 0 {
+				ce = m
+				break
+			}
+		}
+		if ce <= cs || !x.hasWord(cs, ce) {
+			continue
+		}
+		if a.part {
+			a.rule = "participle"
+		}
+		a.cs, a.ce = x.byteSpan(cs, ce)
+		claim(cs, ce)
+	}
+}
+
+// quoteOpensAt returns the kept segment whose opening mark is token k (or
+// whose text starts at token k), or -1.
+func (x *extractor) quoteOpensAt(k int) int {
+	if k < 0 || k >= len(x.toks) {
+		return -1
+	}
+	t := x.toks[k]
+	if t.q >= 0 {
+		if k == 0 || x.toks[k-1].q != t.q {
+			return int(t.q)
+		}
+		return -1
+	}
+	if t.is(tPunct) && k+1 < len(x.toks) {
+		if q := x.toks[k+1].q; q >= 0 && x.segs[q].open == int(t.s) {
+			return int(q)
+		}
+	}
+	return -1
+}
+
+// segFull reports whether segment q reads as a whole utterance: it begins
+// with a capital letter or a digit.
+func (x *extractor) segFull(q int) bool {
+	r, _ := runeAt(x.text, x.segs[q].s)
+	return isUpperRune(r) || (r >= '0' && r <= '9') || r == '.' || r == '…'
+}
+
+// onlyConnectivesBefore reports whether tokens [a, b) are only punctuation
+// or connectives ("But", "Men").
+func (x *extractor) onlyConnectivesBefore(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.toks[k].is(tWord) && !x.r.notNames.has(x.tokLow(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// tailIsAdverbial reports whether tokens [k, hi) after an "according to X"
+// phrase hold no clause of their own.
+func (x *extractor) tailIsAdverbial(k, hi int) bool {
+	for m := k; m < hi; m++ {
+		if x.toks[m].q >= 0 || x.r.comps.has(x.tokLow(m)) {
+			return false
+		}
+		if p, _, acc := x.matchCue(m, k); p != nil && !acc && p.flags&fPart == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// tailIsAttribution reports whether what follows the attribution group
+// belongs to it (an addressee, adverbials, a relay, a participle after a
+// comma) rather than being a clause it introduces.
+func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
+	k := a.objEnd
+	if k >= hi {
+		return true
+	}
+	t := x.toks[k]
+	if t.is(tPunct) {
+		return !x.isMark(k, ":")
+	}
+	w := x.tokLow(k)
+	if t.q >= 0 || x.r.comps.has(w) || x.r.clauseOpen.has(w) && !noClauseStart[w] {
+		return false
+	}
+	// an object would follow a transitive verb: "underlined a shared goal"
+	if !noClauseStart[w] && !x.r.adverbs.has(w) && x.r.adverbs.byFirst[w] == nil && k == a.c1 && !a.according {
+		return false
+	}
+	n := 0
+	for m := k; m < hi; m++ {
+		if x.isMark(m, ",", ";") || x.toks[m].q >= 0 {
+			break
+		}
+		if x.r.comps.has(x.tokLow(m)) && !x.toks[m].is(tCap) {
+			return false
+		}
+		n++
+	}
+	return n <= 15
+}
+
+// contentEnd returns the token after the last content token of [a, b):
+// sentence-final punctuation is left out, a closing quotation mark kept.
+func (x *extractor) contentEnd(a, b int) int {
+	e := b
+	for e > a {
+		k := e - 1
+		if !x.toks[k].is(tPunct) {
+			break
+		}
+		if x.closeMarkAt(int(x.toks[k].s)) {
+			break
+		}
+		c, _ := runeAt(x.text, int(x.toks[k].s))
+		if isSentenceEndRune(c) || c == ',' || c == ';' || c == ':' {
+			e--
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// byteSpan returns the bytes of tokens [a, b), or -1, -1 when empty.
+func (x *extractor) byteSpan(a, b int) (int, int) {
+	for b > a && x.isMark(b-1, ",", ";", ":") {
+		b--
+	}
+	if b <= a {
+		return -1, -1
+	}
+	s, e := int(x.toks[a].s), int(x.toks[b-1].e)
+	// a content that starts inside a quotation starts at its text: the
+	// opening mark is not a token of the quotation.
+	return s, e
+}
+
+// hasQuote reports whether a kept segment starts among tokens [a, b).
+func (x *extractor) hasQuote(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.toks[k].q >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) hasWord(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.toks[k].is(tWord) {
+			return true
+		}
+	}
+	return false
+}
+
+func isUpperRune(r rune) bool {
+	return r != 0 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+}

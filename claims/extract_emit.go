@@ -1,0 +1,553 @@
+package claims
+
+import (
+	"unicode"
+)
+
+// This file turns the attributions of a sentence into statements, and
+// handles quotations that have no attribution of their own: floating
+// quotations, continued quotations, scare quotes.
+
+// analyse emits the statements of sentence si.
+func (x *extractor) analyse(si int) {
+	sn := x.sents[si]
+	pi := sn.para
+	if x.lead != nil && x.leadP < pi-1 {
+		x.lead = nil
+	}
+	if x.paras[pi].heading {
+		return
+	}
+	qs := x.quotesIn(si)
+	atts := x.attributions(si)
+	used := map[int]bool{}
+	for _, a := range atts {
+		if !a.hasSubj {
+			continue
+		}
+		x.viaFor(si, a)
+		w := x.speaker(a)
+		if a.cs >= 0 {
+			var inner []int
+			for _, q := range qs {
+				sg := x.segs[q]
+				if sg.s >= a.cs && sg.e <= a.ce && !used[q] {
+					inner = append(inner, q)
+				}
+			}
+			if len(inner) == 1 && x.contentIsQuote(a.cs, a.ce, inner[0]) {
+				q := inner[0]
+				rule := "quote+" + a.rule
+				x.addQuote(q, a, w, false, rule, 0.95*a.conf/0.85, si)
+				used[q] = true
+				continue
+			}
+			x.add(Indirect, a.cs, a.ce, a, w, false, a.rule, a.conf, si, -1)
+			for _, q := range inner {
+				x.addQuote(q, a, w, true, "partial+"+a.rule, 0.85, si)
+				used[q] = true
+			}
+		}
+		if a.leadIn {
+			for _, q := range qs {
+				sg := x.segs[q]
+				if used[q] || sg.s < int(x.toks[a.objEnd-1].e) {
+					continue
+				}
+				if x.attBetween(atts, a, int(x.toks[a.objEnd-1].e), sg.s) {
+					break
+				}
+				x.addQuote(q, a, w, x.isPartial(q, si), "quote+lead-in", 0.9, si)
+				used[q] = true
+			}
+			if len(qs) == 0 && sn.e == x.paras[pi].e && x.isMark(sn.t1-1, ":") {
+				x.lead, x.leadP = a, pi
+			}
+		}
+	}
+	for _, q := range qs {
+		if used[q] {
+			continue
+		}
+		sg := x.segs[q]
+		if sg.dash {
+			if a := x.dashAttribution(q); a != nil {
+				x.viaFor(x.sentOf(a.c0), a)
+				x.addQuote(q, a, x.speaker(a), false, "dash+cue", 0.9, si)
+				continue
+			}
+			if t := x.trailingFor(atts, q); t != nil {
+				x.addQuote(q, t, x.speaker(t), false, "dash+cue", 0.9, si)
+				continue
+			}
+			x.contextQuote(q, si, true)
+			continue
+		}
+		if a := x.nearest(atts, q); a != nil {
+			x.addQuote(q, a, x.speaker(a), x.isPartial(q, si), "quote+near-cue", 0.75, si)
+			continue
+		}
+		x.contextQuote(q, si, false)
+	}
+}
+
+// trailingFor returns the trailing attribution of the sentence that
+// follows segment q, if any.
+func (x *extractor) trailingFor(atts []*attrib, q int) *attrib {
+	for _, a := range atts {
+		if a.hasSubj && a.trailing && int(x.toks[a.g0].s) >= x.segs[q].e {
+			return a
+		}
+	}
+	return nil
+}
+
+// attBetween reports whether another attribution's cue stands between
+// bytes a and b.
+func (x *extractor) attBetween(atts []*attrib, self *attrib, a, b int) bool {
+	for _, o := range atts {
+		if o != self && o.cueS >= a && o.cueE <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the attribution of the sentence closest to segment q.
+func (x *extractor) nearest(atts []*attrib, q int) *attrib {
+	sg := x.segs[q]
+	var best *attrib
+	bestD := 1 << 30
+	for _, a := range atts {
+		if !a.hasSubj {
+			continue
+		}
+		d := a.cueS - sg.e
+		if a.cueE <= sg.s {
+			d = sg.s - a.cueE
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// dashAttribution re-reads the attribution found for a dash quotation
+// while the text was prepared, now that names are known.
+func (x *extractor) dashAttribution(q int) *attrib {
+	a := x.segAtt[q]
+	if a == nil {
+		return nil
+	}
+	hi := x.paras[x.segs[q].para].t1
+	var b *attrib
+	var ok bool
+	switch a.how {
+	case 'c':
+		b, ok = x.attributionAfterComma(a.g0, hi)
+	case 'e':
+		b, ok = x.echoAttribution(a.g0, hi)
+	case 'q':
+		v, end, acc := x.matchCue(a.g0, a.g0)
+		if v != nil && !acc {
+			if n, ok2 := x.subjectAfter(end, hi); ok2 {
+				b = &attrib{verb: v, subj: n, hasSubj: true, cs: -1, trailing: true}
+				x.setCue(b, a.g0, end)
+				b.g0, b.g1 = a.g0, n.t1
+				ok = true
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	b.objEnd = b.g1
+	return b
+}
+
+// contentIsQuote reports whether the content [s, e) is segment q and
+// nothing else but marks and punctuation.
+func (x *extractor) contentIsQuote(s, e, q int) bool {
+	for k := x.tokAt(s); k < len(x.toks) && int(x.toks[k].s) < e; k++ {
+		t := x.toks[k]
+		if int(t.q) == q || t.is(tPunct) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// openTok returns the token of segment q's opening mark (or dash).
+func (x *extractor) openTok(q int) int {
+	return x.tokAt(x.segs[q].open)
+}
+
+// isPartial reports whether segment q is a fragment inside a sentence
+// rather than a whole utterance: it does not begin with a capital, or
+// words of the sentence stand before it without a colon, comma or dash
+// between.
+func (x *extractor) isPartial(q, si int) bool {
+	sg := x.segs[q]
+	if sg.dash {
+		return false
+	}
+	if !x.segFull(q) {
+		return true
+	}
+	k := x.openTok(q) - 1
+	if k < x.sents[si].t0 {
+		return false
+	}
+	if x.isMark(k, ":", ",", "(", "[") || x.isDashTok(k) || x.closeMarkAt(int(x.toks[k].s)) {
+		return false
+	}
+	if x.toks[k].is(tWord) {
+		// "adding:" handled above; a cue right before ("said "We …"")
+		if p, _, _ := x.matchCue(k, x.sents[si].t0); p != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// contextQuote attributes a quotation whose sentence has no cue: a colon
+// lead-in at the end of the previous paragraph, the rest of a quotation
+// running over several paragraphs, or the speaker of the statement just
+// before (a floating quotation). Short fragments, titles and names in
+// quotes with none of these are scare quotes and no statement.
+func (x *extractor) contextQuote(q, si int, dash bool) {
+	sg := x.segs[q]
+	full := dash || !x.isPartial(q, si)
+	words, caps := 0, 0
+	a, b := x.segTokens(q)
+	for k := a; k < b; k++ {
+		if x.toks[k].is(tWord) {
+			words++
+			if x.toks[k].is(tCap) || x.toks[k].is(tDigit) {
+				caps++
+			}
+		}
+	}
+	lastR, _ := runeBefore(x.text, sg.e)
+	endPunct := isSentenceEndRune(lastR) || lastR == ','
+	if words == 0 {
+		return
+	}
+	if !dash && (!full && words <= 3 || caps == words && !endPunct && words <= 8) {
+		return // a scare quote, a name or a title
+	}
+	if !dash && full && words <= 2 && !endPunct {
+		return
+	}
+	// a colon lead-in that ended the previous paragraph
+	if x.lead != nil && x.leadP == sg.para-1 && sg.open == x.paras[sg.para].s {
+		l := x.lead
+		x.addQuote(q, l, x.speaker(l), false, "quote+lead-in", 0.85, si)
+		return
+	}
+	// the statement before
+	var prev *stmt
+	for i := len(x.out) - 1; i >= 0; i-- {
+		if x.out[i].Kind != Assertion {
+			prev = &x.out[i]
+			break
+		}
+	}
+	if sg.chain >= 0 && prev != nil && prev.chain == sg.chain {
+		x.copyQuote(q, prev, prev.Cue, "quote+continued", 0.85, si)
+		return
+	}
+	if prev != nil && prev.Speaker != "" && !(dash && lastR == '?') {
+		near := prev.para == sg.para && prev.sent >= si-2 ||
+			prev.para == sg.para-1 && x.lastSentOfPara(prev.sent)
+		if near && (full || prev.para == sg.para) {
+			cue := ""
+			if prev.para == sg.para && full && !dash {
+				cue = prev.Cue // "X," he said. "Y." — one cue for both parts
+			}
+			rule := "quote+floating"
+			if !full {
+				rule = "partial+context"
+			}
+			x.copyQuote(q, prev, cue, rule, 0.7, si)
+			return
+		}
+	}
+	if !full || words < 3 && !dash {
+		return
+	}
+	x.add(Direct, sg.s, sg.e, nil, who{}, false, "quote+unattributed", 0.4, si, q)
+}
+
+func (x *extractor) lastSentOfPara(si int) bool {
+	return si+1 >= len(x.sents) || x.sents[si+1].para != x.sents[si].para
+}
+
+// addQuote emits segment q as a direct statement.
+func (x *extractor) addQuote(q int, a *attrib, w who, partial bool, rule string, conf float64, si int) {
+	sg := x.segs[q]
+	if conf > 1 {
+		conf = 1
+	}
+	x.add(Direct, sg.s, sg.e, a, w, partial, rule, conf, si, q)
+}
+
+// copyQuote emits segment q with the speaker, relay and (given) cue of an
+// earlier statement.
+func (x *extractor) copyQuote(q int, prev *stmt, cue, rule string, conf float64, si int) {
+	sg := x.segs[q]
+	w := who{name: prev.Speaker, id: prev.SpeakerID, kind: prev.SpeakerKind, conf: 1, gender: prev.gender}
+	x.add(Direct, sg.s, sg.e, nil, w, !x.segFullOrDash(q, si), rule, conf, si, q)
+	st := &x.out[len(x.out)-1]
+	st.Cue = cue
+	if cue != "" {
+		st.CueStart, st.CueEnd = prev.CueStart, prev.CueEnd
+	}
+	if st.Via == "" {
+		st.Via = prev.Via
+	}
+}
+
+func (x *extractor) segFullOrDash(q, si int) bool {
+	return x.segs[q].dash || !x.isPartial(q, si)
+}
+
+// add appends a statement.
+func (x *extractor) add(kind Kind, s, e int, a *attrib, w who, partial bool, rule string, conf float64, si, seg int) {
+	if s < 0 || e <= s || e > len(x.text) {
+		return
+	}
+	st := stmt{Statement: Statement{Kind: kind, Speaker: w.name, SpeakerID: w.id, SpeakerKind: w.kind,
+		Partial: partial, Lang: x.lang, Start: s, End: e, Rule: rule},
+		sent: si, para: x.sents[si].para, gender: w.gender, chain: -1, seg: seg}
+	if seg >= 0 {
+		st.chain = x.segs[seg].chain
+	}
+	if w.name != "" && w.conf > 0 {
+		conf *= w.conf
+	}
+	st.Confidence = round2(conf)
+	if a != nil {
+		st.Cue, st.CueStart, st.CueEnd = a.cue, a.cueS, a.cueE
+		st.Via = a.via
+	}
+	switch {
+	case st.Speaker == "":
+		st.SpeakerKind, st.SpeakerID = "", ""
+	case st.SpeakerKind == SpeakerUnnamed:
+		st.SpeakerID = ""
+	}
+	// a relay stated for an interview holds for the speaker's later words
+	if st.SpeakerID != "" {
+		if st.Via != "" {
+			if a != nil && a.viaInt {
+				x.sticky[st.SpeakerID] = stickyVia{via: st.Via, para: st.para}
+			} else if sv, ok := x.sticky[st.SpeakerID]; ok && sv.via != st.Via {
+				delete(x.sticky, st.SpeakerID)
+			}
+		} else if sv, ok := x.sticky[st.SpeakerID]; ok {
+			st.Via = sv.via
+		}
+	}
+	x.out = append(x.out, st)
+}
+
+func round2(f float64) float64 {
+	return float64(int(f*100+0.5)) / 100
+}
+
+// fillChains gives every paragraph of a quotation that runs over several
+// paragraphs the speaker found for any of them.
+func (x *extractor) fillChains() {
+	by := map[int]int{} // chain -> index of an attributed statement
+	for i, st := range x.out {
+		if st.chain >= 0 && st.Speaker != "" {
+			if _, ok := by[st.chain]; !ok {
+				by[st.chain] = i
+			}
+		}
+	}
+	for i := range x.out {
+		st := &x.out[i]
+		if st.chain < 0 || st.Speaker != "" {
+			continue
+		}
+		j, ok := by[st.chain]
+		if !ok {
+			continue
+		}
+		src := x.out[j]
+		st.Speaker, st.SpeakerID, st.SpeakerKind = src.Speaker, src.SpeakerID, src.SpeakerKind
+		st.Cue, st.CueStart, st.CueEnd, st.Via = src.Cue, src.CueStart, src.CueEnd, src.Via
+		st.Rule, st.Confidence = "quote+continued", 0.8
+	}
+}
+
+// ---------------------------------------------------------------------
+// Relays.
+
+// viaFor finds the medium of attribution a in sentence si: a relay
+// pattern ("told Sputnik", "in an interview with TASS", "as quoted by a
+// Russian state-run news agency", "til NTB") outside quotations and
+// outside reported content.
+func (x *extractor) viaFor(si int, a *attrib) {
+	if a.via != "" {
+		return
+	}
+	sn := x.sents[si]
+	for k := sn.t0; k < sn.t1; k++ {
+		t := x.toks[k]
+		if t.q >= 0 || !t.is(tWord) {
+			continue
+		}
+		if a.cs >= 0 && int(t.s) >= a.cs && int(t.e) <= a.ce {
+			continue
+		}
+		if via, flags, ok := x.viaAt(k, sn.t1); ok {
+			a.via, a.viaInt = via, flags&fInterview != 0
+			return
+		}
+	}
+}
+
+// viaAt matches a relay pattern at token k.
+func (x *extractor) viaAt(k, hi int) (string, uint32, bool) {
+	for _, p := range x.r.via {
+		j := k
+		ok := true
+		for _, w := range p.pre {
+			if j >= hi || x.toks[j].q >= 0 || x.tokLow(j) != w {
+				ok = false
+				break
+			}
+			j++
+		}
+		if !ok {
+			continue
+		}
+		name, end, found := x.mediumAt(j, hi)
+		if !found {
+			continue
+		}
+		for _, w := range p.post {
+			if end >= hi || x.tokLow(end) != w {
+				ok = false
+				break
+			}
+			end++
+		}
+		if ok {
+			return name, p.flags, true
+		}
+	}
+	return "", 0, false
+}
+
+// mediumAt reads a medium at token j: a listed name ("TASS", "the Daily
+// Mail" → "Daily Mail"), or a described one ending in a media noun ("a
+// Russian state-run news agency"), followed by a name when one is given
+// ("det russiske statlige nyhetsbyrået TASS" → "TASS").
+func (x *extractor) mediumAt(j, hi int) (string, int, bool) {
+	if j >= hi || x.toks[j].q >= 0 {
+		return "", j, false
+	}
+	start := j
+	if x.r.dets.has(x.tokLow(j)) {
+		j++
+	}
+	if p, end := x.r.media.match(x, x.toks, j); p != nil && end <= hi {
+		return x.text[x.toks[j].s:x.toks[end-1].e], end, true
+	}
+	if j == start {
+		return "", start, false // a bare noun: "told reporters"
+	}
+	for m := j; m < hi && m < j+6; m++ {
+		t := x.toks[m]
+		if !t.is(tWord) || t.q >= 0 {
+			break
+		}
+		if p, end := x.r.mediaNouns.match(x, x.toks, m); p != nil {
+			if q, e2 := x.r.media.match(x, x.toks, end); q != nil && e2 <= hi {
+				return x.text[x.toks[end].s:x.toks[e2-1].e], e2, true
+			}
+			return x.text[x.toks[start].s:x.toks[end-1].e], end, true
+		}
+	}
+	return "", start, false
+}
+
+// ---------------------------------------------------------------------
+// Assertions.
+
+// assertions adds the outlet's own checkable sentences: body sentences
+// that hold no statement, are not questions or headings, are not in the
+// first or second person, and carry a number, a date word or a name
+// standing inside the sentence.
+func (x *extractor) assertions() {
+	covered := make([]bool, len(x.sents))
+	for _, st := range x.out {
+		covered[st.sent] = true
+	}
+	for si, sn := range x.sents {
+		if covered[si] || x.paras[sn.para].heading {
+			continue
+		}
+		if x.checkable(si) {
+			x.add(Assertion, sn.s, sn.e, nil, who{}, false, "assertion", 0.6, si, -1)
+		}
+	}
+}
+
+// checkable reports whether sentence si states something checkable.
+func (x *extractor) checkable(si int) bool {
+	sn := x.sents[si]
+	words := 0
+	check := false
+	for k := sn.t0; k < sn.t1; k++ {
+		t := x.toks[k]
+		if t.q >= 0 {
+			return false // holds a quotation nobody was found to say
+		}
+		if !t.is(tWord) {
+			if k == sn.t1-1 && x.isMark(k, "?") {
+				return false
+			}
+			continue
+		}
+		words++
+		w := x.tokLow(k)
+		if x.r.pronFirst.has(w) || w == "you" || w == "du" || w == "dere" {
+			return false
+		}
+		if t.is(tDigit) {
+			check = true
+		} else if t.is(tCap) && k > sn.t0 && !x.r.notNames.has(w) && !x.isMark(k-1, ":") {
+			check = true
+		} else if x.r.notNames.has(w) && isDateWord(w) {
+			check = true
+		}
+	}
+	if words < 5 {
+		return false
+	}
+	last, _ := runeBefore(x.text, sn.e)
+	return check && (isSentenceEndRune(last) || isClosingQuoteRune(last) || unicode.IsLetter(last) || unicode.IsDigit(last))
+}
+
+// isDateWord reports whether a not-name word is a weekday or month (the
+// not-names lists hold those after the function words).
+func isDateWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august", "september",
+		"october", "november", "december", "mandag", "tirsdag", "onsdag", "torsdag",
+		"fredag", "lørdag", "søndag":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,1054 @@
+package claims
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/claimtrail/claimtrail/claims/lang"
+	"golang.org/x/text/unicode/norm"
+)
+
+// SpeakerID returns the stable key of a speaker's name, the same across
+// articles and languages for the same person: the name lower-cased,
+// diacritics removed, Cyrillic written in Latin letters, transliteration
+// variants unified (Sergey/Sergei/Sergej, Aleksandr/Alexander/Aleksander,
+// Yury/Yuri/Jurij, Dmitry/Dmitri/Dmitrij: the rewrite rules of the
+// language packs' [id-rewrites] sections) and its words joined by "-":
+// SpeakerID("Sergey Lavrov") == SpeakerID("Sergej Lavrov") == "sergei-lavrov".
+// Titles and a leading article are dropped ("Mr Blair" → "blair", "the
+// Kremlin" → "kremlin"). A surname alone gets its own id ("lavrov"); the
+// extractor resolves surnames to the fullest name in the article first.
+// "" for a name with no letters.
+func SpeakerID(name string) string {
+	idOnce.Do(loadIDRules)
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	if v, ok := idCache.Load(name); ok {
+		return v.(string)
+	}
+	words := idWords(name)
+	// drop titles and a leading article
+	for len(words) > 1 && idDrop[words[0]] {
+		words = words[1:]
+	}
+	for i, w := range words {
+		for _, rw := range idRules {
+			w = rw.re.ReplaceAllString(w, rw.to)
+		}
+		words[i] = w
+	}
+	id := strings.Join(words, "-")
+	if idCacheN.Add(1) < 100000 {
+		idCache.Store(name, id)
+	}
+	return id
+}
+
+type idRewrite struct {
+	re *regexp.Regexp
+	to string
+}
+
+var (
+	idOnce   sync.Once
+	idRules  []idRewrite
+	idTrans  map[rune]string
+	idDrop   map[string]bool
+	idCache  sync.Map
+	idCacheN atomicCounter
+)
+
+func loadIDRules() {
+	idTrans = map[rune]string{}
+	idDrop = map[string]bool{"the": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+		"prof": true, "sir": true, "herr": true, "fru": true, "den": true, "det": true}
+	for _, code := range lang.Codes() {
+		p, _ := lang.Get(code)
+		for _, e := range p.Entries("id-rewrites") {
+			from, to, ok := strings.Cut(e.Text, "=>")
+			if !ok {
+				continue
+			}
+			re, err := regexp.Compile(strings.TrimSpace(from))
+			if err != nil {
+				continue // a bad rule in data is skipped, never fatal
+			}
+			idRules = append(idRules, idRewrite{re, strings.TrimSpace(to)})
+		}
+		for _, e := range p.Entries("transliteration") {
+			f := strings.Fields(e.Text)
+			if len(f) != 2 {
+				continue
+			}
+			r := []rune(f[0])
+			if len(r) != 1 {
+				continue
+			}
+			if f[1] == "-" {
+				f[1] = ""
+			}
+			idTrans[r[0]] = f[1]
+		}
+		for _, sec := range []string{"title", "title-male", "title-female"} {
+			for _, e := range p.Entries(sec) {
+				idDrop[strings.TrimSuffix(strings.ToLower(e.Text), ".")] = true
+			}
+		}
+	}
+}
+
+// foldLetters maps letters that decomposition does not reduce to a base
+// letter plus marks.
+var foldLetters = map[rune]string{
+	'ø': "o", 'æ': "ae", 'œ': "oe", 'ß': "ss", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
+}
+
+// idWords lower-cases, folds and transliterates name into its words.
+func idWords(name string) []string {
+	d := norm.NFD.String(strings.ToLower(name))
+	var b strings.Builder
+	var words []string
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == '\'' || r == '’' || r == '.':
+			continue // O'Brien, Sven O. Høiby: the mark joins
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if f, ok := foldLetters[r]; ok {
+				b.WriteString(f)
+			} else if t, ok := idTrans[r]; ok {
+				b.WriteString(t)
+			} else {
+				b.WriteRune(r)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// foldKey is the comparison key of one name word inside an article:
+// lower-cased, diacritics removed, transliteration variants unified.
+func foldKey(w string) string {
+	return SpeakerID(w)
+}
+
+// ---------------------------------------------------------------------
+// Names in an article.
+
+// mention is one occurrence of a capitalised name in the article.
+type mention struct {
+	t0, t1   int      // name tokens
+	keys     []string // foldKey of each name word
+	sent     int      // sentence index
+	quoted   bool     // inside a quotation
+	person   bool     // evidence of a person (title, role, given name)
+	org      bool     // evidence of an organisation
+	gender   byte     // 'm', 'f' or 0
+	roles    []string // role nouns attached (lower-case, base form)
+	initial  bool     // first word of its sentence
+	possess  bool     // followed by a possessive ('s)
+	asPerson bool     // used as a person speaker
+}
+
+// nameText returns the name as written.
+func (x *extractor) nameText(m *mention) string {
+	return x.text[x.toks[m.t0].s:x.toks[m.t1-1].e]
+}
+
+// isRoleWord reports whether the lower-case word w is a role noun,
+// returning its base form (definite endings and compounds handled through
+// the language's [definite-endings] and [role-endings]).
+func (r *rules) isRoleWord(w string) (string, bool) {
+	if r.roles.has(w) {
+		return w, true
+	}
+	for _, end := range r.defEnds {
+		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
+			b := w[:len(w)-len(end)]
+			if r.roles.has(b) {
+				return b, true
+			}
+			for _, re := range r.roleEnds {
+				if strings.HasSuffix(b, re) {
+					return b, true
+				}
+			}
+		}
+	}
+	for _, re := range r.roleEnds {
+		if len(w) > len(re) && strings.HasSuffix(w, re) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// roleMatches reports whether a person's role (base form) answers a role
+// noun used to refer to them: equal, or a compound ending in it
+// ("utenriksminister" answers "minister"), or a phrase whose head it is
+// ("foreign minister" answers "minister").
+func roleMatches(have, want string) bool {
+	if have == want {
+		return true
+	}
+	if strings.HasSuffix(have, want) {
+		return true
+	}
+	hw := lastWord(want)
+	return hw != want && strings.HasSuffix(have, hw) && strings.Contains(have, " ") == strings.Contains(want, " ")
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// collectNames finds the capitalised names of the article with the roles
+// and titles that stand around them.
+func (x *extractor) collectNames() {
+	toks := x.toks
+	r := x.r
+	for si := range x.sents {
+		sn := x.sents[si]
+		k := sn.t0
+		for k < sn.t1 {
+			t := toks[k]
+			if !t.is(tWord) || !t.is(tCap) || t.is(tDigit) {
+				k++
+				continue
+			}
+			// a run of capitalised words (with particles and "of" after a role)
+			a := k
+			b := k + 1
+			for b < sn.t1 {
+				u := toks[b]
+				if u.q != t.q || !u.is(tWord) {
+					// "Mr." keeps going; any other mark ends the run
+					if u.is(tPunct) && x.text[u.s:u.e] == "." && b == a+1 && x.isTitleTok(a) && b+1 < sn.t1 && toks[b+1].is(tCap) {
+						b++
+						continue
+					}
+					break
+				}
+				w := x.low[u.s:u.e]
+				if u.is(tCap) && !u.is(tDigit) {
+					b++
+					continue
+				}
+				if (r.particles.has(w) || w == "of" && x.isRoleTok(b-1)) && b+1 < sn.t1 && toks[b+1].is(tCap) && toks[b+1].q == t.q {
+					b += 2
+					continue
+				}
+				break
+			}
+			x.addMention(a, b, si)
+			k = b
+		}
+	}
+	x.linkNames()
+}
+
+func (x *extractor) isTitleTok(k int) bool {
+	w := x.low[x.toks[k].s:x.toks[k].e]
+	return x.r.titleMale.has(w) || x.r.titleFem.has(w) || x.r.title.has(w)
+}
+
+func (x *extractor) isRoleTok(k int) bool {
+	_, ok := x.r.isRoleWord(x.low[x.toks[k].s:x.toks[k].e])
+	return ok
+}
+
+// addMention strips titles, roles and function words off the run [a, b)
+// and records what remains as a name.
+func (x *extractor) addMention(a, b, si int) {
+	toks := x.toks
+	r := x.r
+	m := mention{sent: si, quoted: toks[a].q >= 0, initial: toks[a].is(tNewSent) || a == x.sents[si].t0}
+	// roles written before the run ("spokeswoman Maria Zakharova",
+	// "landslagssjef Petter Løvberg", "the Russian foreign minister …")
+	for k := a - 1; k >= x.sents[si].t0 && k >= a-4; k-- {
+		u := toks[k]
+		if !u.is(tWord) || u.q != toks[a].q {
+			break
+		}
+		w := x.low[u.s:u.e]
+		if base, ok := r.isRoleWord(w); ok {
+			m.roles = append(m.roles, base)
+			m.person = true
+			m.gender = roleGender(r, base, m.gender)
+			continue
+		}
+		if r.roleMods.has(w) {
+			continue
+		}
+		if r.titleMale.has(w) {
+			m.gender, m.person = 'm', true
+			continue
+		}
+		if r.titleFem.has(w) {
+			m.gender, m.person = 'f', true
+			continue
+		}
+		break
+	}
+	// strip the front of the run
+	for a < b {
+		w := x.low[toks[a].s:toks[a].e]
+		if toks[a].is(tPunct) {
+			a++
+			continue
+		}
+		if p, end := r.roles.match(x, toks, a); p != nil && end <= b && end < b {
+			m.roles = append(m.roles, lowerSame(p.text))
+			m.person = true
+			m.gender = roleGender(r, lowerSame(p.text), m.gender)
+			a = end
+			continue
+		}
+		if base, ok := r.isRoleWord(w); ok && a+1 < b {
+			m.roles = append(m.roles, base)
+			m.person = true
+			a++
+			continue
+		}
+		switch {
+		case r.titleMale.has(w):
+			m.gender, m.person = 'm', true
+		case r.titleFem.has(w):
+			m.gender, m.person = 'f', true
+		case r.title.has(w):
+			m.person = true
+		case r.notNames.has(w), r.dets.has(w), r.roleMods.has(w):
+		default:
+			goto done
+		}
+		a++
+	}
+done:
+	if a >= b {
+		return
+	}
+	// organisation words anywhere in the name make it an organisation
+	for k := a; k < b; k++ {
+		if p, _ := r.orgWords.match(x, toks, k); p != nil {
+			m.org = true
+		}
+	}
+	if b-a == 1 && toks[a].is(tUpper) {
+		m.org = true // an acronym: IAAF, NATO
+	}
+	m.t0, m.t1 = a, b
+	first := x.low[toks[a].s:toks[a].e]
+	if g := r.genderOfName(first); g != 0 && b-a > 1 {
+		m.gender, m.person = g, true
+	} else if r.isGivenName(first) && b-a > 1 {
+		m.person = true
+	}
+	if b < len(toks) && toks[b].is(tPunct) && isApostrophe(firstRune(x.text[toks[b].s:])) {
+		m.possess = true
+	}
+	// apposition after: ", a professor of …", ", head of …"
+	if b+1 < x.sents[si].t1 && x.text[toks[b].s:toks[b].e] == "," {
+		for k := b + 1; k < x.sents[si].t1 && k <= b+5; k++ {
+			u := toks[k]
+			if !u.is(tWord) {
+				break
+			}
+			w := x.low[u.s:u.e]
+			if base, ok := r.isRoleWord(w); ok {
+				m.roles = append(m.roles, base)
+				m.person = true
+				break
+			}
+			if !(r.dets.has(w) || r.roleMods.has(w) || u.is(tCap)) {
+				break
+			}
+		}
+	}
+	if m.org {
+		m.person = false
+	}
+	m.keys = make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		if toks[k].is(tWord) {
+			m.keys = append(m.keys, foldKey(x.low[toks[k].s:toks[k].e]))
+		}
+	}
+	if len(m.keys) == 0 {
+		return
+	}
+	x.mentions = append(x.mentions, m)
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+func roleGender(r *rules, role string, g byte) byte {
+	for _, p := range r.roles.byFirst[strings.Fields(role)[0]] {
+		if lowerSame(p.text) != role {
+			continue
+		}
+		if p.flags&fMale != 0 {
+			return 'm'
+		}
+		if p.flags&fFemale != 0 {
+			return 'f'
+		}
+	}
+	return g
+}
+
+// linkNames drops sentence-initial single words that are no names (a
+// capitalised first word seen nowhere else) and spreads person evidence
+// from full names to their surnames.
+func (x *extractor) linkNames() {
+	seen := map[string]int{} // single key -> count of non-initial or multi-word-surname uses
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if len(m.keys) > 1 {
+			seen[m.keys[len(m.keys)-1]]++
+			seen[m.keys[0]]++
+		} else if !m.initial {
+			seen[m.keys[0]]++
+		}
+	}
+	out := x.mentions[:0]
+	for _, m := range x.mentions {
+		if len(m.keys) == 1 && m.initial && seen[m.keys[0]] == 0 && !m.person {
+			// "Highlighting …", "Neither …": keep only when a cue follows
+			if !x.cueAt(m.t1) {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	x.mentions = out
+	// full forms: surname key -> indices of multi-word mentions
+	x.full = map[string][]int{}
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if len(m.keys) > 1 && !m.org {
+			last := m.keys[len(m.keys)-1]
+			x.full[last] = append(x.full[last], i)
+		}
+	}
+	// a multi-word person spreads gender and personhood to its other mentions
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if f := x.fullest(m, int(x.toks[m.t0].s)); f != nil && f != m {
+			if f.person {
+				m.person = true
+			}
+			if m.gender == 0 {
+				m.gender = f.gender
+			} else if f.gender == 0 {
+				f.gender = m.gender
+			}
+			m.roles = append(m.roles, f.roles...)
+		}
+	}
+}
+
+// cueAt reports whether a cue verb starts at token k.
+func (x *extractor) cueAt(k int) bool {
+	for k < len(x.toks) {
+		if p, end := x.r.adverbs.match(x, x.toks, k); p != nil {
+			k = end
+			continue
+		}
+		break
+	}
+	p, _ := x.r.verbs.match(x, x.toks, k)
+	return p != nil
+}
+
+// fullest returns the fullest mention of the same name as m (the longest
+// name ending in m's words, the nearest to byte pos when several), or m.
+func (x *extractor) fullest(m *mention, pos int) *mention {
+	if m.org {
+		return m
+	}
+	last := m.keys[len(m.keys)-1]
+	var best *mention
+	bestDist := 0
+	for _, i := range x.full[last] {
+		f := &x.mentions[i]
+		if len(f.keys) < len(m.keys) || !endsWithKeys(f.keys, m.keys) {
+			continue
+		}
+		d := int(x.toks[f.t0].s) - pos
+		if d < 0 {
+			d = -d/2 - 1 // prefer a form given before
+		}
+		switch {
+		case best == nil, len(f.keys) > len(best.keys):
+			best, bestDist = f, d
+		case len(f.keys) == len(best.keys) && d < bestDist:
+			best, bestDist = f, d
+		}
+	}
+	if best == nil {
+		return m
+	}
+	return best
+}
+
+func endsWithKeys(full, part []string) bool {
+	if len(part) > len(full) {
+		return false
+	}
+	off := len(full) - len(part)
+	for i, k := range part {
+		if full[off+i] != k {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionAt returns the mention whose name tokens cover token k, or nil.
+func (x *extractor) mentionAt(k int) *mention {
+	lo, hi := 0, len(x.mentions)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.mentions[m].t1 <= k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(x.mentions) && x.mentions[lo].t0 <= k && k < x.mentions[lo].t1 {
+		return &x.mentions[lo]
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------------
+// Subjects of cue verbs.
+
+type npKind uint8
+
+const (
+	npNone    npKind = iota
+	npName           // a capitalised name: person or organisation
+	npPronoun        // he, she, han, hun, they
+	npRole           // a definite role noun: "the minister", "ministeren"
+	npOrg            // "the Kremlin", "the company", "politiet"
+	npUnnamed        // "officials", "a source close to the talks", "kilder"
+	npFirst          // I, we: the narrator
+)
+
+// np is the subject noun phrase of a cue.
+type np struct {
+	kind   npKind
+	p0     int // first token of the phrase as parsed (before the name was cut out)
+	t0, t1 int // tokens of the speaker's words
+	name   *mention
+	role   string // role noun, base form
+	gender byte
+	plural bool
+}
+
+// npText returns the phrase as written.
+func (x *extractor) npText(n np) string {
+	if n.t1 <= n.t0 {
+		return ""
+	}
+	return x.text[x.toks[n.t0].s:x.toks[n.t1-1].e]
+}
+
+// isNPWord reports whether the word token k may stand inside a subject
+// noun phrase.
+func (x *extractor) isNPWord(k int) bool {
+	t := x.toks[k]
+	if !t.is(tWord) {
+		return false
+	}
+	if t.is(tCap) {
+		return true
+	}
+	w := x.low[t.s:t.e]
+	r := x.r
+	if _, ok := r.isRoleWord(w); ok {
+		return true
+	}
+	if r.roleMods.has(w) || r.unnamed.has(w) || r.dets.has(w) || r.particles.has(w) {
+		return true
+	}
+	if p, _ := r.orgWords.match(x, x.toks, k); p != nil {
+		return true
+	}
+	return false
+}
+
+// subjectBefore parses the subject that ends just before token j (the
+// cue), not reaching before token lo. Words that may stand between a
+// subject and its verb ("also", "has") are skipped, and so is an
+// apposition between commas or dashes ("David Gamage, a professor of tax
+// law, told …").
+func (x *extractor) subjectBefore(j, lo int) (np, bool) {
+	toks := x.toks
+	r := x.r
+	k := j - 1
+	for k >= lo {
+		if p, st := r.adverbs.matchEnding(x, toks, k, lo); p != nil {
+			k = st - 1
+			continue
+		}
+		break
+	}
+	if k < lo || toks[k].q >= 0 {
+		return np{}, false
+	}
+	// apposition: ", a professor …, said" or " - who … - said"
+	if toks[k].is(tPunct) {
+		c := x.text[toks[k].s:toks[k].e]
+		if c == "," || c == "-" || c == "–" || c == "—" {
+			m := k - 1
+			for m > lo && k-m < 30 {
+				if toks[m].q >= 0 {
+					break
+				}
+				if x.text[toks[m].s:toks[m].e] == c {
+					break
+				}
+				m--
+			}
+			if m > lo && k-m < 30 && x.text[toks[m].s:toks[m].e] == c && m+1 < k {
+				w := x.low[toks[m+1].s:toks[m+1].e]
+				_, role := r.isRoleWord(w)
+				if r.dets.has(w) || role || w == "who" || w == "which" || w == "som" || w == "der" || c != "," {
+					if n, ok := x.subjectBefore(m, lo); ok && n.kind == npName {
+						return n, true
+					}
+				}
+			}
+		}
+		return np{}, false
+	}
+	e := k + 1
+	if x.toks[k].is(tWord) && x.isPronoun(x.low[toks[k].s:toks[k].e]) {
+		return x.classifyNP(k, k+1)
+	}
+	for k >= lo && x.isNPWord(k) && e-k <= 10 {
+		w := x.low[toks[k].s:toks[k].e]
+		k--
+		if r.dets.has(w) && !toks[k+1].is(tCap) {
+			break
+		}
+		// "Mr." before a name
+		if k >= lo && toks[k].is(tPunct) && x.text[toks[k].s:toks[k].e] == "." && k-1 >= lo && x.isTitleTok(k-1) {
+			k--
+		}
+	}
+	s := k + 1
+	if s >= e {
+		return np{}, false
+	}
+	// the word before the phrase must not glue it into a longer phrase
+	// ("of the company said" is no subject)
+	if s > lo {
+		pw := x.low[toks[s-1].s:toks[s-1].e]
+		if pw == "of" || pw == "av" || pw == "by" || pw == "for" || pw == "from" || pw == "fra" || pw == "til" || pw == "with" && false {
+			return np{}, false
+		}
+	}
+	return x.classifyNP(s, e)
+}
+
+// subjectAfter parses an inverted subject that starts at token k ("said
+// Lavrov", "sier kommunikasjonsrådgiver Marte Lerberg Koppstad", "sa han").
+func (x *extractor) subjectAfter(k, hi int) (np, bool) {
+	toks := x.toks
+	r := x.r
+	for k < hi {
+		if p, end := r.adverbs.match(x, toks, k); p != nil && end < hi && toks[end].is(tWord) {
+			// only skip when a subject word follows
+			k = end
+			continue
+		}
+		break
+	}
+	if k >= hi || toks[k].q >= 0 {
+		return np{}, false
+	}
+	if toks[k].is(tWord) && x.isPronoun(x.low[toks[k].s:toks[k].e]) {
+		return x.classifyNP(k, k+1)
+	}
+	s := k
+	e := k
+	sawName := false
+	for e < hi && e-s < 10 && x.isNPWord(e) {
+		t := toks[e]
+		if t.is(tCap) {
+			sawName = true
+		} else if sawName {
+			w := x.low[t.s:t.e]
+			if !r.particles.has(w) {
+				break
+			}
+		}
+		e++
+		// pronoun subjects are one word
+		if e == s+1 && x.isPronoun(x.low[t.s:t.e]) {
+			break
+		}
+	}
+	if e == s {
+		return np{}, false
+	}
+	return x.classifyNP(s, e)
+}
+
+func (x *extractor) isPronoun(w string) bool {
+	r := x.r
+	return r.pronMale.has(w) || r.pronFemale.has(w) || r.pronPlural.has(w) || r.pronNeuter.has(w) || r.pronFirst.has(w)
+}
+
+// classifyNP decides what the phrase [s, e) is.
+func (x *extractor) classifyNP(s, e int) (np, bool) {
+	toks := x.toks
+	r := x.r
+	n := np{t0: s, t1: e, p0: s}
+	if e-s == 1 {
+		w := x.low[toks[s].s:toks[s].e]
+		switch {
+		case r.pronMale.has(w):
+			n.kind, n.gender = npPronoun, 'm'
+			return n, true
+		case r.pronFemale.has(w):
+			n.kind, n.gender = npPronoun, 'f'
+			return n, true
+		case r.pronPlural.has(w):
+			n.kind, n.plural = npPronoun, true
+			return n, true
+		case r.pronNeuter.has(w):
+			n.kind = npPronoun
+			return n, true
+		case r.pronFirst.has(w):
+			n.kind = npFirst
+			return n, true
+		}
+	}
+	// a name inside the phrase
+	for k := e - 1; k >= s; k-- {
+		if m := x.mentionAt(k); m != nil && m.t0 >= s {
+			n.kind, n.name = npName, m
+			if m.org {
+				// "the Kremlin", "the IAAF": keep the article as written
+				n.t0 = s
+				for n.t0 < m.t0 && !x.isDetTok(n.t0) {
+					n.t0++
+				}
+			} else {
+				n.t0 = m.t0
+			}
+			n.t1 = m.t1
+			return n, true
+		}
+	}
+	// a capitalised word before names are known (dash quotations are cut
+	// while the text is prepared): a name all the same
+	if x.mentions == nil {
+		for k := e - 1; k >= s; k-- {
+			w := x.low[toks[k].s:toks[k].e]
+			if toks[k].is(tCap) && !r.notNames.has(w) && !r.roleMods.has(w) && !r.dets.has(w) {
+				if _, isRole := r.isRoleWord(w); !isRole {
+					n.kind = npName
+					return n, true
+				}
+			}
+		}
+	}
+	// no name: the head noun decides
+	head := x.low[toks[e-1].s:toks[e-1].e]
+	det := x.low[toks[s].s:toks[s].e]
+	definite := !(det == "a" || det == "an" || det == "en" || det == "et" || det == "ei" || det == "some" || det == "noen")
+	if r.unnamed.has(head) && (!definite || !x.r.roles.has(head) || strings.HasSuffix(head, "s")) {
+		if _, isRole := r.isRoleWord(head); !isRole || !definite || x.unnamedPlural(head) {
+			n.kind = npUnnamed
+			return n, true
+		}
+	}
+	if base, ok := r.isRoleWord(head); ok {
+		if !definite {
+			n.kind = npUnnamed
+			return n, true
+		}
+		n.kind, n.role = npRole, base
+		n.gender = roleGender(r, base, 0)
+		// multi-word role: "foreign minister"
+		if e-s >= 2 {
+			prev := x.low[toks[e-2].s:toks[e-2].e]
+			if p, _ := r.roles.match(x, toks, e-2); p != nil && len(p.words) == 2 {
+				n.role = prev + " " + base
+			}
+		}
+		return n, true
+	}
+	if p, _ := r.orgWords.match(x, toks, e-1); p != nil {
+		n.kind = npOrg
+		return n, true
+	}
+	if r.unnamed.has(head) {
+		n.kind = npUnnamed
+		return n, true
+	}
+	return np{}, false
+}
+
+func (x *extractor) unnamedPlural(w string) bool {
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ne")
+}
+
+func (x *extractor) isDetTok(k int) bool {
+	return x.r.dets.has(x.low[x.toks[k].s:x.toks[k].e])
+}
+
+// ---------------------------------------------------------------------
+// Resolution.
+
+// who is a resolved speaker.
+type who struct {
+	name string
+	id   string
+	kind SpeakerKind
+	conf float64
+	// gender, when known, for later pronouns
+	gender byte
+}
+
+// resolve turns a subject phrase at token position k into a speaker.
+func (x *extractor) resolve(n np, k int) who {
+	switch n.kind {
+	case npName:
+		m := n.name
+		if m == nil {
+			if rn, ok := x.classifyNP(n.t0, n.t1); ok && rn.name != nil {
+				n, m = rn, rn.name
+			} else {
+				name := x.npText(n)
+				return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.6}
+			}
+		}
+		if m.org {
+			name := x.text[x.toks[n.t0].s:x.toks[n.t1-1].e]
+			return who{name: name, id: SpeakerID(name), kind: SpeakerOrganisation, conf: 0.9}
+		}
+		f := x.fullest(m, int(x.toks[m.t0].s))
+		name := x.nameText(f)
+		kind := SpeakerPerson
+		if !f.person && len(f.keys) == 1 && x.looksOrg(f) {
+			kind = SpeakerOrganisation
+		}
+		m.asPerson = kind == SpeakerPerson
+		return who{name: name, id: SpeakerID(name), kind: kind, conf: 0.95, gender: f.gender}
+	case npPronoun:
+		return x.resolvePronoun(n, k)
+	case npRole:
+		return x.resolveRole(n, k)
+	case npOrg:
+		name := x.npText(n)
+		return x.resolveOrg(name, n, k)
+	case npUnnamed:
+		return who{name: x.npText(n), kind: SpeakerUnnamed, conf: 0.9}
+	}
+	return who{}
+}
+
+// looksOrg guesses whether a lone capitalised word used as a speaker is an
+// organisation or place ("Moscow", "Kiev", "Chrysler") rather than a
+// surname: no person evidence anywhere in the article and no given name
+// before it.
+func (x *extractor) looksOrg(m *mention) bool {
+	if m.gender != 0 || len(m.roles) > 0 {
+		return false
+	}
+	return m.org
+}
+
+// salient lists the person candidates of sentence si before byte pos, in
+// order of preference: speakers of its statements, then its subject (the
+// first mention), then the other mentions.
+func (x *extractor) resolvePronoun(n np, k int) who {
+	pos := int(x.toks[k].s)
+	si := x.sentOf(k)
+	if n.plural || n.gender == 0 {
+		// they/de/it: the most recent organisation or unnamed group speaker
+		for i := len(x.out) - 1; i >= 0 && i >= len(x.out)-6; i-- {
+			st := x.out[i]
+			if st.Start > pos {
+				continue
+			}
+			if n.plural && (st.SpeakerKind == SpeakerUnnamed || st.SpeakerKind == SpeakerOrganisation) && st.Speaker != "" {
+				return who{name: st.Speaker, id: st.SpeakerID, kind: st.SpeakerKind, conf: 0.6}
+			}
+			if !n.plural && st.SpeakerKind == SpeakerOrganisation {
+				return who{name: st.Speaker, id: st.SpeakerID, kind: st.SpeakerKind, conf: 0.6}
+			}
+		}
+		return who{}
+	}
+	para := x.sents[si].para
+	for s := si; s >= 0 && si-s <= 4; s-- {
+		if x.sents[s].para < para-1 {
+			break
+		}
+		// speakers of this sentence's statements
+		for i := len(x.out) - 1; i >= 0; i-- {
+			st := &x.out[i]
+			if st.sent != s || st.Start >= pos && s == si {
+				if st.sent < s {
+					break
+				}
+				continue
+			}
+			if st.SpeakerKind == SpeakerPerson && st.Speaker != "" && genderOK(n.gender, st.gender) {
+				return who{name: st.Speaker, id: st.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: st.gender}
+			}
+		}
+		// mentions of this sentence, subject first
+		var cands []*mention
+		for i := range x.mentions {
+			m := &x.mentions[i]
+			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || !m.person && !m.asPerson {
+				continue
+			}
+			cands = append(cands, m)
+		}
+		for _, m := range cands {
+			f := x.fullest(m, int(x.toks[m.t0].s))
+			g := m.gender
+			if g == 0 {
+				g = f.gender
+			}
+			if !genderOK(n.gender, g) {
+				continue
+			}
+			name := x.nameText(f)
+			return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.75, gender: g}
+		}
+	}
+	return who{}
+}
+
+func genderOK(want, have byte) bool {
+	return want == 0 || have == 0 || want == have
+}
+
+// resolveRole finds the person an article named with the role ("the
+// minister" → the person introduced as Foreign Minister), nearest before
+// the reference first; with none, the most recent person speaker.
+func (x *extractor) resolveRole(n np, k int) who {
+	pos := int(x.toks[k].s)
+	var best *mention
+	bestD := 0
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		if m.org || m.quoted {
+			continue
+		}
+		ok := false
+		for _, rl := range m.roles {
+			if roleMatches(rl, n.role) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		d := pos - int(x.toks[m.t0].s)
+		if d < 0 {
+			d = -d + 1<<20 // after the reference: only when none before
+		}
+		if best == nil || d < bestD {
+			best, bestD = m, d
+		}
+	}
+	if best != nil {
+		f := x.fullest(best, int(x.toks[best.t0].s))
+		name := x.nameText(f)
+		return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.85, gender: f.gender}
+	}
+	// the most recent person speaker, when gender does not rule it out
+	for i := len(x.out) - 1; i >= 0; i-- {
+		st := x.out[i]
+		if st.Start > pos || st.Speaker == "" {
+			continue
+		}
+		if st.SpeakerKind == SpeakerPerson && genderOK(n.gender, st.gender) {
+			return who{name: st.Speaker, id: st.SpeakerID, kind: SpeakerPerson, conf: 0.6, gender: st.gender}
+		}
+		break
+	}
+	return who{}
+}
+
+// resolveOrg resolves "the company", "selskapet" to the organisation the
+// article named, when there is exactly one recent candidate; otherwise the
+// phrase as written.
+func (x *extractor) resolveOrg(name string, n np, k int) who {
+	head := x.low[x.toks[n.t1-1].s:x.toks[n.t1-1].e]
+	if head == "company" || head == "firm" || head == "selskapet" || head == "konsernet" || head == "group" || head == "bank" || head == "banken" {
+		pos := int(x.toks[k].s)
+		for i := len(x.mentions) - 1; i >= 0; i-- {
+			m := &x.mentions[i]
+			if int(x.toks[m.t0].s) >= pos || !m.org || m.quoted {
+				continue
+			}
+			if len(m.keys) < 2 && !x.hasOrgSuffix(m) {
+				continue
+			}
+			nm := x.nameText(m)
+			return who{name: nm, id: SpeakerID(nm), kind: SpeakerOrganisation, conf: 0.7}
+		}
+	}
+	return who{name: name, id: SpeakerID(name), kind: SpeakerOrganisation, conf: 0.8}
+}
+
+func (x *extractor) hasOrgSuffix(m *mention) bool {
+	for k := m.t0; k < m.t1; k++ {
+		if p, _ := x.r.orgWords.match(x, x.toks, k); p != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// sentOf returns the sentence index of token k.
+func (x *extractor) sentOf(k int) int {
+	lo, hi := 0, len(x.sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.sents[m].t1 <= k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo >= len(x.sents) {
+		return len(x.sents) - 1
+	}
+	return lo
+}
