@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/claimtrail/claimtrail/claims"
 	"github.com/claimtrail/claimtrail/sources"
 )
 
