@@ -325,7 +325,7 @@ func (t *bpTable) match(low []byte) bpKind {
 
 // inlineCredit finds a credit phrase in the last 250 bytes of a line that
 // stands after a sentence end (with or without a space) and runs, in at
-// most 200 bytes, to the end of the line.
+// most 200 bytes and ten words, to the end of the line.
 func (t *bpTable) inlineCredit(text string, ln lineInfo, buf *[]byte) (Span, bool) {
 	from := ln.start
 	if ln.end-from > 250 {
@@ -357,7 +357,7 @@ func (t *bpTable) inlineCredit(text string, ln lineInfo, buf *[]byte) (Span, boo
 			if from+k == ln.start {
 				continue // a whole line: the prefix kinds decide
 			}
-			if !afterSentenceEnd(text[ln.start : from+k]) {
+			if !afterSentenceEnd(text[ln.start:from+k]) || !creditShape(text[from+k+len(p.key):ln.end]) {
 				continue
 			}
 			if best < 0 || k < best {
@@ -370,6 +370,22 @@ func (t *bpTable) inlineCredit(text string, ln lineInfo, buf *[]byte) (Span, boo
 		return Span{}, false
 	}
 	return Span{from + best, ln.end}, true
+}
+
+// creditShape: what follows a credit phrase is a name or a source, not
+// more prose: at most ten words and no sentence end before its last
+// character.
+func creditShape(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	if len(strings.Fields(rest)) > 10 {
+		return false
+	}
+	for i := 0; i+1 < len(rest); i++ {
+		if (rest[i] == '.' || rest[i] == '!' || rest[i] == '?') && rest[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // afterSentenceEnd reports whether s ends with a sentence end, possibly

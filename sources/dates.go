@@ -30,6 +30,7 @@ type dateWord struct {
 	month   int8 // 1-12 when kinds&dwMonth
 	weekday int8 // 0-6 when kinds&dwWeekday
 	title   bool // counts only with a capital initial
+	anyCase bool // some language writes it in lower case
 }
 
 var (
@@ -81,8 +82,12 @@ func parseDateWords(src string) map[string]dateWord {
 			default:
 				continue
 			}
+			// A form counts in lower case if any language writes it so
+			// ("april" is Norwegian; English "April" needs its capital).
 			if cols[3] == "title" {
-				w.title = true
+				w.title = !w.anyCase
+			} else {
+				w.anyCase, w.title = true, false
 			}
 			m[f] = w
 		}

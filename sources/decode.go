@@ -218,8 +218,9 @@ func controlRatio(data []byte) float64 {
 }
 
 // mostlyUTF8 reports whether invalid UTF-8 is still UTF-8 text with some
-// damage: well-formed multi-byte sequences outnumber the bad bytes by
-// three to one, or bad bytes are fewer than 1 in 200 of the input.
+// damage: well-formed multi-byte sequences are at least as many as the
+// bad bytes (a Latin-1 text almost never holds a valid sequence by
+// accident), or there are some and bad bytes are under 1 in 200.
 func mostlyUTF8(data []byte) bool {
 	good, bad := 0, 0
 	for i := 0; i < len(data); {
@@ -236,7 +237,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += size
 	}
-	return good >= 3*bad || bad*200 < len(data) && good > 0
+	return good > 0 && (good >= bad || bad*200 < len(data))
 }
 
 // repairUTF8 replaces every byte that is not part of a valid UTF-8

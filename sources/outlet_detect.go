@@ -163,7 +163,7 @@ func bylineOutlet(line string, outlets *Outlets) (string, bool) {
 		return "", false
 	}
 	var rest string
-	for _, p := range []string{"By ", "BY ", "Av ", "Von ", "Par "} {
+	for _, p := range bylineWords {
 		if strings.HasPrefix(line, p) {
 			rest = strings.TrimSpace(line[len(p):])
 			break

@@ -77,7 +77,7 @@ func parseLayout(a *Article, m *meta, outlets *Outlets) {
 		return
 	}
 	head := text[ls:le]
-	if !headlineShape(head) {
+	if !headlineShape(head) || isByline(head) {
 		return
 	}
 	// A blank line must follow, then more text.
@@ -108,6 +108,19 @@ func headlineShape(s string) bool {
 		return false
 	}
 	return true
+}
+
+// bylineWords open a byline ("By Jane Doe", "Av Kari Nordmann"), which is
+// not a headline.
+var bylineWords = []string{"By ", "BY ", "Av ", "AV ", "Von ", "Par ", "Por ", "Di "}
+
+func isByline(line string) bool {
+	for _, p := range bylineWords {
+		if strings.HasPrefix(line, p) && len(line) <= 80 {
+			return true
+		}
+	}
+	return false
 }
 
 // cutTitleSuffix removes an outlet suffix from Title/TitleSpan.
