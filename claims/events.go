@@ -1,0 +1,1147 @@
+package claims
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/sources"
+)
+
+// mKind is the kind of a mention found in a sentence.
+type fxMKind uint8
+
+const (
+	fxMDate    fxMKind = iota + 1 // a time expression
+	fxMNum                        // a number expression
+	fxMPlace                      // a place (gazetteer or "in" + a capitalised name)
+	fxMActor                      // a country or organisation as an actor ("Russian", "the Kremlin")
+	fxMEvent                      // an event word ("talks", "earthquake", "met")
+	fxMAttr                       // an attribute word ("killed", "magnitude")
+	fxMCounted                    // a counted noun ("people", "soldiers")
+)
+
+// mention is one recognised phrase of a sentence, token range [i, j).
+type fxMention struct {
+	kind fxMKind
+	i, j int
+
+	raw   fxRawDate // mDate
+	sp    fxSpan
+	ok    bool   // mDate: resolved
+	tense string // mDate, mEvent: tense of its clause
+
+	num  fxNumExpr // mNum
+	used bool      // mNum: bound to an attribute word
+
+	fxPlace  string // mPlace/mActor: canonical name, or as written for a local place
+	country  string
+	local    bool // not in the gazetteer
+	locative bool // after "in", "at", "i", "på"
+	appos    bool // a place in apposition to the one before ("Istanbul, Türkiye")
+
+	concept string // mEvent
+	unit    bool   // counted instance ("rounds")
+	plural  bool
+	verb    bool
+	anaphor bool
+	ordinal int  // instance marker: "third round"
+	next    bool // "next round", "ny runde"
+	last    bool // "last round", "siste runde"
+	count   int  // "two rounds": counted here
+	markS   int  // byte start of the instance words ("third", "neste")
+	group   bool // several events ("four earthquakes")
+
+	attr string // mAttr
+	far  bool   // may bind from far back in its clause ("the toll … rose to 81")
+
+	counted string // mCounted
+	generic bool
+}
+
+// sent is one sentence: token range and its mentions.
+type fxSent struct {
+	a, b    int
+	title   bool
+	allCaps bool
+	ms      []fxMention
+}
+
+// analysis holds one article's state while its facts are built.
+type fxAnalysis struct {
+	fl    *fxFactLang
+	g     *fxGazetteerT
+	doc   Doc
+	text  string
+	toks  []fxTok
+	sents []fxSent
+
+	pub       sources.Date
+	actorN    map[string]int // actor mentions over the article
+	actorAt   map[string]int // first token of each actor
+	topActors []string
+	firstCtry string // the article's first country (title, dateline)
+}
+
+func fxNewAnalysis(fl *fxFactLang, doc Doc, toks []fxTok, sents []fxSent) *fxAnalysis {
+	return &fxAnalysis{fl: fl, g: fxGetGazetteer(), doc: doc, text: doc.Text, toks: toks, sents: sents,
+		pub: doc.Published, actorN: map[string]int{}, actorAt: map[string]int{}}
+}
+
+// scan finds the mentions of one sentence, left to right; time
+// expressions and numbers take their tokens first, then places and
+// actors, then event, attribute and counted words.
+func (a *fxAnalysis) scan(s *fxSent) {
+	fl, text, toks := a.fl, a.text, a.toks
+	letters, uppers := 0, 0
+	for k := s.a; k < s.b; k++ {
+		if toks[k].kind == fxTWord {
+			letters++
+			if toks[k].upper || (toks[k].cap && utf8.RuneCountInString(toks[k].low) == 1) {
+				uppers++
+			}
+		}
+	}
+	s.allCaps = letters >= 3 && uppers == letters
+	sub := toks[:s.b] // matches never run past the sentence
+	for k := s.a; k < s.b; {
+		if r, ok := fl.dateAt(text, sub, k); ok && r.j > k {
+			s.ms = append(s.ms, fxMention{kind: fxMDate, i: r.i, j: r.j, raw: r})
+			k = r.j
+			continue
+		}
+		if n, ok := fl.numberAt(text, sub, k); ok && n.j > k {
+			s.ms = append(s.ms, fxMention{kind: fxMNum, i: k, j: n.j, num: n})
+			k = n.j
+			continue
+		}
+		if p, n, ok := a.g.placeAt(text, sub, k, s.allCaps); ok {
+			pl := a.g.places[p]
+			m := fxMention{kind: fxMPlace, i: k, j: k + n, fxPlace: pl.name, country: pl.country}
+			m.locative = a.isLocative(s, k)
+			// apposition: "in Istanbul, Türkiye" and "in Doha, Qatar" are one place
+			if !m.locative && k-1 > s.a && toks[k-1].low == "," && len(s.ms) > 0 {
+				if p := s.ms[len(s.ms)-1]; p.kind == fxMPlace && p.j == k-1 && p.locative {
+					m.locative, m.appos = true, true
+				}
+			}
+			if pl.metonym || pl.kind == "org" {
+				m.kind = fxMActor
+				if pl.metonym {
+					m.fxPlace = pl.country
+				}
+			}
+			s.ms = append(s.ms, m)
+			k += n
+			continue
+		}
+		if p, n, ok := a.g.adjAt(text, sub, k); ok {
+			pl := a.g.places[p]
+			s.ms = append(s.ms, fxMention{kind: fxMActor, i: k, j: k + n, fxPlace: pl.name, country: pl.country})
+			k += n
+			continue
+		}
+		if e, n := fl.match("event", text, sub, k); e != nil {
+			s.ms = append(s.ms, fxMention{kind: fxMEvent, i: k, j: k + n, concept: fxFlag0(e.flags),
+				unit: fxHasFlag(e.flags, "unit"), plural: fxHasFlag(e.flags, "plural"), verb: fxHasFlag(e.flags, "verb")})
+			k += n
+			continue
+		}
+		if e, n := fl.match("anaphor", text, sub, k); e != nil {
+			s.ms = append(s.ms, fxMention{kind: fxMEvent, i: k, j: k + n, anaphor: true})
+			k += n
+			continue
+		}
+		if e, n := fl.match("attribute", text, sub, k); e != nil {
+			s.ms = append(s.ms, fxMention{kind: fxMAttr, i: k, j: k + n, attr: fxFlag0(e.flags), far: fxHasFlag(e.flags, "far")})
+			k += n
+			continue
+		}
+		if e, n := fl.match("counted", text, sub, k); e != nil {
+			s.ms = append(s.ms, fxMention{kind: fxMCounted, i: k, j: k + n, counted: e.toks[len(e.toks)-1], generic: fxHasFlag(e.flags, "generic")})
+			k += n
+			continue
+		}
+		if !s.allCaps && fl.is("locative", text, sub, k) {
+			if m, ok := a.localPlace(s, k); ok {
+				s.ms = append(s.ms, m)
+				k = m.j
+				continue
+			}
+		}
+		k++
+	}
+}
+
+// isLocative reports whether the place at toks[k] follows a locative
+// preposition ("in Istanbul", "in the Philippines", "i Moskva").
+func (a *fxAnalysis) isLocative(s *fxSent, k int) bool {
+	for b := 1; b <= 2 && k-b >= s.a; b++ {
+		if a.fl.is("locative", a.text, a.toks, k-b) {
+			return true
+		}
+		if a.toks[k-b].low != "the" && a.toks[k-b].low != "northern" && a.toks[k-b].low != "southern" &&
+			a.toks[k-b].low != "eastern" && a.toks[k-b].low != "western" && a.toks[k-b].low != "central" {
+			return false
+		}
+	}
+	return false
+}
+
+// localPlace reads "in" + one to three capitalised words that the
+// gazetteer does not know ("in Teri Mangal"), kept as written: a place for
+// telling events apart, not for crossing languages.
+func (a *fxAnalysis) localPlace(s *fxSent, k int) (fxMention, bool) {
+	toks := a.toks
+	j := k + 1
+	if j < s.b && a.fl.is("not-place", a.text, toks, j) {
+		return fxMention{}, false
+	}
+	e := j
+	for e < s.b && e-j < 3 && toks[e].kind == fxTWord && toks[e].cap && !toks[e].nl {
+		if a.fl.is("not-place", a.text, toks, e) || a.fl.is("month", a.text, toks, e) || a.fl.is("weekday", a.text, toks, e) {
+			break
+		}
+		if _, _, ok := a.g.placeAt(a.text, toks[:s.b], e, false); ok {
+			break
+		}
+		e++
+	}
+	if e == j {
+		return fxMention{}, false
+	}
+	name := a.text[toks[j].s:toks[e-1].e]
+	return fxMention{kind: fxMPlace, i: j, j: e, fxPlace: name, local: true, locative: true}, true
+}
+
+// run builds the article's facts.
+func (a *fxAnalysis) run() []Fact {
+	for i := range a.sents {
+		a.scan(&a.sents[i])
+	}
+	a.countActors()
+	var facts []Fact
+	ctx := &fxFlow{when: map[string]fxWhenAt{}, where: map[string]fxWhereAt{}}
+	for si := range a.sents {
+		facts = append(facts, a.sentenceFacts(si, ctx)...)
+	}
+	facts = a.linkInstances(facts)
+	for i := range facts {
+		a.finish(&facts[i])
+	}
+	return facts
+}
+
+// countActors counts countries and organisations named as actors (not as
+// places) over the article; the two most named are the participants of
+// events whose sentence names fewer than two.
+func (a *fxAnalysis) countActors() {
+	for si := range a.sents {
+		s := &a.sents[si]
+		for _, m := range s.ms {
+			switch {
+			case m.kind == fxMActor, m.kind == fxMPlace && !m.locative && !m.local && a.isActorPlace(m):
+				n := m.fxPlace
+				if m.kind == fxMPlace {
+					n = m.country
+				}
+				if _, seen := a.actorAt[n]; !seen {
+					a.actorAt[n] = m.i
+				}
+				a.actorN[n]++
+			}
+			if a.firstCtry == "" && m.kind == fxMPlace && !m.local {
+				a.firstCtry = m.country
+			}
+		}
+	}
+	names := make([]string, 0, len(a.actorN))
+	for n := range a.actorN {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if a.actorN[names[i]] != a.actorN[names[j]] {
+			return a.actorN[names[i]] > a.actorN[names[j]]
+		}
+		return a.actorAt[names[i]] < a.actorAt[names[j]]
+	})
+	for _, n := range names {
+		if len(a.topActors) == 2 {
+			break
+		}
+		if a.actorN[n] >= 2 {
+			a.topActors = append(a.topActors, n)
+		}
+	}
+}
+
+// isActorPlace reports whether a place named outside a locative phrase may
+// act: a country, or a capital standing for its country ("Moscow and
+// Washington agreed").
+func (a *fxAnalysis) isActorPlace(m fxMention) bool {
+	i, ok := a.g.byName[m.fxPlace]
+	if !ok {
+		return false
+	}
+	p := a.g.places[i]
+	return p.kind == "country" || p.capital
+}
+
+// flow carries what earlier sentences said about each concept: the time
+// and place last stated, and the concept last named.
+type fxFlow struct {
+	lastConcept string
+	when        map[string]fxWhenAt
+	where       map[string]fxWhereAt
+}
+
+type fxWhenAt struct {
+	sp     fxSpan
+	fxSent int
+}
+
+type fxWhereAt struct {
+	fxPlace, country string
+	when             fxSpan
+	fxSent           int
+}
+
+// sentenceFacts builds the facts of one sentence.
+func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
+	s := &a.sents[si]
+	fl, text, toks := a.fl, a.text, a.toks
+	var out []Fact
+	// resolve anaphors and the tense of events
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.kind == fxMEvent && m.anaphor {
+			m.concept = ctx.lastConcept
+		}
+		if m.kind == fxMEvent {
+			m.tense = fl.tenseAt(text, toks, s.a, s.b, m.i)
+			if m.i > s.a && fl.is("next", text, toks, m.i-1) || m.i-1 > s.a && fl.is("next", text, toks, m.i-2) && toks[m.i-1].kind == fxTWord {
+				m.next = true
+			}
+			if m.i > s.a && fl.is("last", text, toks, m.i-1) || m.i-1 > s.a && fl.is("last", text, toks, m.i-2) && toks[m.i-1].kind == fxTWord {
+				m.last = true
+			}
+		}
+	}
+	// resolve dates
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.kind != fxMDate {
+			continue
+		}
+		m.tense = fl.tenseAt(text, toks, s.a, s.b, m.i)
+		if m.raw.form == fxFWeekday && m.raw.deixis == "" {
+			// a bare weekday: the tense of the clause decides
+		}
+		m.sp, m.ok = fxResolve(m.raw, a.pub, m.tense, fl.code)
+	}
+	// numbers: ordinals, counts of instances, attribute figures
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.kind != fxMNum {
+			continue
+		}
+		n := m.num
+		if n.ordinal {
+			var ev *fxMention
+			if e := a.eventAfter(s, m.j, 3, true); e != nil && e.ordinal == 0 {
+				e.ordinal, e.markS = int(n.val), toks[m.i].s
+				ev = e
+			} else if e := a.nearestEvent(s, m.i, func(e *fxMention) bool { return e.unit }); e != nil && a.elliptic(s, m.j) {
+				// elliptic ordinal: "agreed to hold a third this fall"
+				s.ms = append(s.ms, fxMention{kind: fxMEvent, i: m.i, j: m.j, concept: e.concept, unit: true,
+					ordinal: int(n.val), markS: toks[m.i].s, tense: fl.tenseAt(text, toks, s.a, s.b, m.i)})
+				ev = &s.ms[len(s.ms)-1]
+			}
+			if ev != nil {
+				if f, ok := a.impliedCount(s, ev); ok {
+					out = append(out, f)
+				}
+			}
+			continue
+		}
+		if n.year {
+			continue
+		}
+		if ev := a.eventAfter(s, m.j, 2, false); ev != nil && (ev.unit || ev.plural) && n.val >= 1 && n.val == float64(int(n.val)) {
+			c := a.fl.fxConcepts[ev.concept]
+			if c != nil && c.unit != "" && c.attrs["count"] {
+				ev.count = int(n.val)
+				f := Fact{Attribute: "count", Event: ev.concept, Value: n.Value(), Start: toks[m.i].s, End: toks[ev.j-1].e,
+					Tense: ev.tense}
+				f.Negated = a.negated(s, m.i)
+				a.setInstance(&f, ev)
+				f.Participants = a.participants(s, ev)
+				out = append(out, f)
+				continue
+			}
+			if ev.plural {
+				ev.group = true
+			}
+		}
+		if f, ok := a.attrFact(s, k, ctx); ok {
+			out = append(out, f)
+		}
+	}
+	// "no deaths": an attribute word after a "none" word states zero
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.kind != fxMAttr || m.i == s.a || !fl.is("none", text, toks, m.i-1) {
+			continue
+		}
+		if a.attrBound(s, k) {
+			continue
+		}
+		ev := a.eventFor(s, m.i, m.attr, ctx)
+		f := Fact{Attribute: m.attr, Value: "0", Start: toks[m.i-1].s, End: toks[m.j-1].e}
+		a.placeEvent(&f, s, si, ev, m.i, ctx)
+		out = append(out, f)
+	}
+	// dates of events
+	var dated []int
+	var prevDate *fxMention
+	var prevEv *fxMention
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.kind != fxMDate || !m.ok {
+			continue
+		}
+		ev := a.attachEvent(s, m.i, m.j, false)
+		if prevDate != nil && a.coordinated(prevDate.j, m.i) {
+			ev = prevEv // "27. februar og 10. april": one list, one event
+		}
+		prevDate, prevEv = m, ev
+		f := Fact{Attribute: "date", Value: m.sp.Value(), Vague: m.sp.vague, Precision: m.sp.precision,
+			Start: toks[m.i].s, End: toks[m.j-1].e, Tense: m.tense}
+		f.Negated = a.negated(s, m.i)
+		if ev != nil && ev.concept != "" {
+			c := a.fl.fxConcepts[ev.concept]
+			f.Event = ev.concept
+			if ev.tense != "" {
+				f.Tense = ev.tense
+			}
+			if m.tense != "" {
+				f.Tense = m.tense
+			}
+			if c != nil && !c.byPlace {
+				a.setInstance(&f, ev)
+				if ev.count > 0 && f.Tense != fxTenseFuture {
+					f.Ordinal, f.OrdinalTo = 1, ev.count // "two rounds … in the spring": rounds 1–2
+				}
+				f.Participants = a.participants(s, ev)
+				a.placeOf(&f, s, ev)
+			} else {
+				a.placeEvent(&f, s, si, ev, m.i, ctx)
+				f.When = f.Value
+				f.WhenImplied = false
+			}
+			ctx.when[ev.concept] = fxWhenAt{sp: m.sp, fxSent: si}
+			dated = append(dated, len(out))
+		}
+		out = append(out, f)
+	}
+	// a list of dates for one event word ("27. februar og 10. april") tells
+	// instances apart: remember the list for instance linking
+	if len(dated) >= 2 {
+		for _, fi := range dated {
+			out[fi].groupList = len(dated)
+		}
+	}
+	// places of events told by participants: "talks in Istanbul"
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.kind != fxMPlace || !m.locative || m.appos {
+			continue
+		}
+		ev := a.attachEvent(s, m.i, m.j, true)
+		if ev == nil || ev.concept == "" {
+			continue
+		}
+		c := a.fl.fxConcepts[ev.concept]
+		if c == nil || c.byPlace || !c.attrs["place"] {
+			continue
+		}
+		f := Fact{Attribute: "place", Event: ev.concept, Value: m.fxPlace, Start: toks[m.i].s, End: toks[m.j-1].e,
+			Tense: ev.tense, Place: m.fxPlace, Country: m.country}
+		f.Negated = a.negated(s, m.i)
+		a.setInstance(&f, ev)
+		f.Participants = a.participants(s, ev)
+		if d := a.nearestDate(s, m.i); d != nil {
+			f.When = d.sp.Value()
+		}
+		out = append(out, f)
+	}
+	// the concept this sentence leaves for the next one
+	for k := range s.ms {
+		if m := s.ms[k]; m.kind == fxMEvent && m.concept != "" {
+			ctx.lastConcept = m.concept
+		}
+	}
+	return out
+}
+
+// coordinated reports whether only list words ("and", "og", ",") stand
+// between tokens j and i.
+func (a *fxAnalysis) coordinated(j, i int) bool {
+	if i <= j || i-j > 2 {
+		return false
+	}
+	for k := j; k < i; k++ {
+		if !a.fl.is("coordinator", a.text, a.toks, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// elliptic reports whether an ordinal ending before token j stands alone
+// ("agreed to hold a third this fall"): nothing, a punctuation mark or a
+// time expression follows it, not a noun of its own ("the 80th session").
+func (a *fxAnalysis) elliptic(s *fxSent, j int) bool {
+	if j >= s.b || a.toks[j].kind == fxTPunct {
+		return true
+	}
+	for _, m := range s.ms {
+		if m.kind == fxMDate && m.i == j {
+			return true
+		}
+	}
+	return false
+}
+
+// impliedCount turns an ordinal into the count it implies: a third round
+// to come means at least two held; a third round held, at least three.
+func (a *fxAnalysis) impliedCount(s *fxSent, ev *fxMention) (Fact, bool) {
+	c := a.fl.fxConcepts[ev.concept]
+	if c == nil || c.byPlace || c.unit == "" || ev.ordinal < 1 {
+		return Fact{}, false
+	}
+	min := ev.ordinal
+	if ev.tense != fxTensePast {
+		min--
+	}
+	if min < 1 || a.negated(s, ev.i) {
+		return Fact{}, false
+	}
+	return Fact{Attribute: "count", Event: ev.concept, Value: ">=" + strconv.Itoa(min),
+		Start: ev.markS, End: a.toks[ev.j-1].e, Tense: fxTensePast, Derived: true,
+		Participants: a.participants(s, ev)}, true
+}
+
+// attachEvent finds the event a time or place at tokens [i, j) belongs
+// to: an event word close by (a place stands after its event, or at most
+// three tokens before it: "talks in Istanbul", not "the ambassador in
+// Washington announced talks"), or a venue verb near it ("took place",
+// "fant sted") that stands for the event named before it in the sentence.
+func (a *fxAnalysis) attachEvent(s *fxSent, i, j int, isPlace bool) *fxMention {
+	near := 8
+	if isPlace {
+		near = 4
+	}
+	var best *fxMention
+	bd := 1 << 30
+	for x := range s.ms {
+		m := &s.ms[x]
+		if m.kind != fxMEvent || m.concept == "" {
+			continue
+		}
+		var d int
+		if m.j <= i { // event before
+			d = i - m.j
+		} else { // event after
+			d = m.i - j + 1
+			if isPlace && d > 3 {
+				continue
+			}
+		}
+		if d <= near && d < bd {
+			best, bd = m, d
+		}
+	}
+	if best != nil && bd <= 4 {
+		return best
+	}
+	// a venue verb within ten tokens before (or three after) the phrase
+	for k := i - 1; k >= s.a && k >= i-10; k-- {
+		if a.fl.is("venue", a.text, a.toks, k) {
+			if ev := a.eventBefore(s, k); ev != nil {
+				return ev
+			}
+		}
+	}
+	for k := j; k < s.b && k < j+3; k++ {
+		if a.fl.is("venue", a.text, a.toks, k) {
+			if ev := a.eventBefore(s, k); ev != nil {
+				return ev
+			}
+		}
+	}
+	return best
+}
+
+// eventBefore returns the last event mention that ends before token k.
+func (a *fxAnalysis) eventBefore(s *fxSent, k int) *fxMention {
+	var best *fxMention
+	for x := range s.ms {
+		m := &s.ms[x]
+		if m.kind == fxMEvent && m.concept != "" && m.j <= k && (best == nil || m.j > best.j) {
+			best = m
+		}
+	}
+	return best
+}
+
+// setInstance copies an event mention's instance marker onto a fact.
+func (a *fxAnalysis) setInstance(f *Fact, ev *fxMention) {
+	if ev.ordinal > 0 {
+		f.Ordinal = ev.ordinal
+	}
+	f.Next = ev.next
+	f.last = ev.last
+}
+
+// eventAfter finds an event mention starting within max word tokens after
+// token j (adjectives may stand between: "third diplomatic talks"); with
+// unitOnly only counted instances (rounds, talks) qualify.
+func (a *fxAnalysis) eventAfter(s *fxSent, j, max int, unitOnly bool) *fxMention {
+	words := 0
+	for k := j; k < s.b && words <= max; k++ {
+		for x := range s.ms {
+			m := &s.ms[x]
+			if m.kind == fxMEvent && m.i == k && !m.anaphor {
+				c := a.fl.fxConcepts[m.concept]
+				if !unitOnly || (c != nil && c.unit != "") {
+					return m
+				}
+				return nil
+			}
+			if m.i == k && m.kind != fxMEvent && m.kind != fxMActor {
+				return nil
+			}
+		}
+		if a.fl.is("clause-break", a.text, a.toks, k) {
+			return nil
+		}
+		if a.toks[k].kind == fxTWord {
+			words++
+		}
+	}
+	return nil
+}
+
+// nearestEvent finds the event mention nearest token i in the sentence
+// (an earlier one wins a tie), optionally filtered.
+func (a *fxAnalysis) nearestEvent(s *fxSent, i int, keep func(*fxMention) bool) *fxMention {
+	var best *fxMention
+	bd := 1 << 30
+	for x := range s.ms {
+		m := &s.ms[x]
+		if m.kind != fxMEvent || m.concept == "" || (keep != nil && !keep(m)) {
+			continue
+		}
+		d := m.i - i
+		if d < 0 {
+			d = i - m.j + 1
+			if d < 0 {
+				d = 0
+			}
+		} else {
+			d++ // after: a tie goes to the one before
+		}
+		if d < bd {
+			best, bd = m, d
+		}
+	}
+	return best
+}
+
+// nearestDate finds the resolved date mention nearest token i.
+func (a *fxAnalysis) nearestDate(s *fxSent, i int) *fxMention {
+	var best *fxMention
+	bd := 1 << 30
+	for x := range s.ms {
+		m := &s.ms[x]
+		if m.kind != fxMDate || !m.ok {
+			continue
+		}
+		d := m.i - i
+		if d < 0 {
+			d = -d
+		}
+		if d < bd {
+			best, bd = m, d
+		}
+	}
+	return best
+}
+
+// negated reports a negation shortly before token i in its clause ("no
+// talks were held", "ikke") or a denial verb earlier in the sentence
+// ("denied that").
+func (a *fxAnalysis) negated(s *fxSent, i int) bool {
+	fl, text, toks := a.fl, a.text, a.toks
+	for k := i - 1; k >= s.a && k >= i-5; k-- {
+		if fl.is("clause-break", text, toks, k) {
+			break
+		}
+		if fl.is("negation", text, toks, k) {
+			return true
+		}
+	}
+	for k := s.a; k < i; k++ {
+		if fl.is("denial", text, toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// participants are the actors named within eight tokens of the event
+// word; when fewer than two, the article's two most named actors.
+func (a *fxAnalysis) participants(s *fxSent, ev *fxMention) []string {
+	set := map[string]bool{}
+	for _, m := range s.ms {
+		if m.i > ev.j+8 || m.j < ev.i-8 {
+			continue
+		}
+		switch {
+		case m.kind == fxMActor:
+			set[m.fxPlace] = true
+		case m.kind == fxMPlace && !m.locative && !m.local && a.isActorPlace(m):
+			set[m.country] = true
+		}
+	}
+	if len(set) < 2 {
+		for _, n := range a.topActors {
+			set[n] = true
+		}
+		if len(set) > 2 && len(a.topActors) == 2 {
+			set = map[string]bool{a.topActors[0]: true, a.topActors[1]: true}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for n := range set {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// placeOf sets the place of an event told by participants: the locative
+// place nearest after the event word, or one at most three tokens before
+// it (an apposition, "Istanbul, Türkiye", adds nothing).
+func (a *fxAnalysis) placeOf(f *Fact, s *fxSent, ev *fxMention) {
+	bd := 1 << 30
+	for _, m := range s.ms {
+		if m.kind != fxMPlace || !m.locative || m.appos {
+			continue
+		}
+		d := m.i - ev.j
+		if m.j <= ev.i {
+			d = ev.i - m.j
+			if d > 3 {
+				continue
+			}
+		}
+		if d < bd {
+			bd, f.Place, f.Country = d, m.fxPlace, m.country
+		}
+	}
+}
+
+// eventFor picks the event a figure belongs to: the nearest event word in
+// the sentence whose concept carries the attribute, else the concept the
+// previous sentences were about, if it carries it.
+func (a *fxAnalysis) eventFor(s *fxSent, i int, attr string, ctx *fxFlow) *fxMention {
+	ev := a.nearestEvent(s, i, func(m *fxMention) bool {
+		c := a.fl.fxConcepts[m.concept]
+		return c != nil && c.attrs[attr]
+	})
+	if ev != nil {
+		return ev
+	}
+	if c := a.fl.fxConcepts[ctx.lastConcept]; c != nil && c.attrs[attr] {
+		return &fxMention{kind: fxMEvent, i: i, j: i, concept: ctx.lastConcept}
+	}
+	return nil
+}
+
+// placeEvent fills the identity of an event told by place and time: its
+// concept, place (in the sentence; else from an earlier sentence about the
+// same concept at a compatible time; else the article's first country)
+// and time (a date in the sentence; else the last one stated for the
+// concept; else the publication date, marked implied).
+func (a *fxAnalysis) placeEvent(f *Fact, s *fxSent, si int, ev *fxMention, i int, ctx *fxFlow) {
+	if ev == nil {
+		return
+	}
+	f.Event = ev.concept
+	f.Group = f.Group || ev.group
+	if f.Tense == "" {
+		f.Tense = ev.tense
+	}
+	// time
+	var when fxSpan
+	if d := a.nearestDate(s, i); d != nil {
+		when = d.sp
+	} else if w, ok := ctx.when[ev.concept]; ok {
+		when = w.sp
+	} else if lo, hi, ok := a.pub.Interval(); ok {
+		if a.pub.Precision == sources.PrecDay {
+			lo = lo.AddDate(0, 0, -1)
+		}
+		when = fxSpan{lo: lo, hi: hi, precision: "implied"}
+		f.WhenImplied = true
+	}
+	f.When = when.Value()
+	// place
+	bd := 1 << 30
+	for _, m := range s.ms {
+		if m.kind != fxMPlace {
+			continue
+		}
+		d := m.i - i
+		if d < 0 {
+			d = -d
+		}
+		if m.locative {
+			d -= 2 // the scene ("in X") before a passing mention
+		}
+		if d < bd {
+			bd, f.Place, f.Country = d, m.fxPlace, m.country
+		}
+	}
+	if f.Place == "" {
+		if w, ok := ctx.where[ev.concept]; ok && !when.lo.IsZero() && fxSpansOverlap(w.when, when) {
+			f.Place, f.Country = w.fxPlace, w.country
+		} else if a.firstCtry != "" {
+			f.Place, f.Country = a.firstCtry, a.firstCtry
+		}
+	} else {
+		ctx.where[ev.concept] = fxWhereAt{fxPlace: f.Place, country: f.Country, when: when, fxSent: si}
+	}
+	if f.Place != "" && f.Country == "" {
+		f.Country = a.g.countryOf(f.Place)
+	}
+}
+
+func fxSpansOverlap(x, y fxSpan) bool {
+	if x.lo.IsZero() || y.lo.IsZero() {
+		return false
+	}
+	return !x.hi.Before(y.lo) && !y.hi.Before(x.lo)
+}
+
+// attrBound reports whether an attribute word already carries a figure.
+func (a *fxAnalysis) attrBound(s *fxSent, k int) bool {
+	m := s.ms[k]
+	for _, o := range s.ms {
+		if o.kind == fxMNum && o.used && (o.j == m.i || o.i == m.j || (o.i > m.i && o.i-m.j <= 2) || (m.i > o.j && m.i-o.j <= 3)) {
+			return true
+		}
+	}
+	return false
+}
+
+// attrFact binds a number to the nearest attribute word of its clause:
+// backwards up to four words, forwards up to five (punctuation not
+// counted), never across a clause break or another number; a "far" word
+// ("death toll") binds from anywhere earlier in the clause.
+func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
+	fl, text, toks := a.fl, a.text, a.toks
+	m := &s.ms[k]
+	n := m.num
+	find := func(idx int) *fxMention {
+		for x := range s.ms {
+			if s.ms[x].i == idx {
+				return &s.ms[x]
+			}
+		}
+		return nil
+	}
+	var attr *fxMention
+	bestD := 1 << 30
+	// backwards
+	words := 0
+	for j := m.i - 1; j >= s.a && words < 4; j-- {
+		if fl.is("clause-break", text, toks, j) {
+			break
+		}
+		if o := find(j); o != nil {
+			if o.kind == fxMNum || o.kind == fxMDate {
+				break
+			}
+			if o.kind == fxMAttr {
+				attr, bestD = o, words
+				break
+			}
+		}
+		if toks[j].kind == fxTWord {
+			words++
+		}
+	}
+	// forwards
+	words = 0
+	var counted *fxMention
+	for j := m.j; j < s.b && words < 5; j++ {
+		if fl.is("clause-break", text, toks, j) {
+			break
+		}
+		if o := find(j); o != nil {
+			if o.kind == fxMNum || o.kind == fxMDate {
+				break
+			}
+			if o.kind == fxMCounted && counted == nil && words <= 2 {
+				counted = o
+			}
+			if o.kind == fxMAttr {
+				if words < bestD {
+					attr, bestD = o, words
+				}
+				break
+			}
+		}
+		if toks[j].kind == fxTWord {
+			words++
+		}
+	}
+	if attr == nil {
+		// a "far" attribute earlier in the clause: "the death toll … rose to 81"
+		for j := m.i - 1; j >= s.a; j-- {
+			if fl.is("clause-break", text, toks, j) {
+				break
+			}
+			if o := find(j); o != nil {
+				if o.kind == fxMNum {
+					break
+				}
+				if o.kind == fxMAttr && o.far {
+					attr = o
+					break
+				}
+			}
+		}
+	}
+	if attr == nil {
+		return Fact{}, false
+	}
+	// "rose from a previously reported 85": the figure is an earlier one
+	for j := m.i - 1; j >= s.a && j >= m.i-4; j-- {
+		if toks[j].low == "from" || toks[j].low == "fra" {
+			if j > s.a && (fl.is("change", text, toks, j-1) || j-1 > s.a && fl.is("change", text, toks, j-2)) {
+				return Fact{}, false
+			}
+		}
+	}
+	m.used = true
+	f := Fact{Attribute: attr.attr, Value: n.Value()}
+	if attr.attr == "magnitude" {
+		if n.val <= 0 || n.val >= 10 || n.rel == "range" && n.lo <= 0 {
+			return Fact{}, false
+		}
+	} else if n.val != float64(int64(n.val)) && n.rel != "~" {
+		return Fact{}, false // casualty figures are whole numbers
+	}
+	if n.hasPrev {
+		f.Previous = fxFmtNum(n.prev)
+	}
+	st, en := toks[m.i].s, toks[m.j-1].e
+	if attr.i < m.i {
+		st = toks[attr.i].s
+	} else {
+		en = toks[attr.j-1].e
+	}
+	if counted != nil {
+		if !counted.generic {
+			f.Unit = counted.counted
+		}
+		if toks[counted.j-1].e > en {
+			en = toks[counted.j-1].e
+		}
+	}
+	f.Start, f.End = st, en
+	f.Negated = a.negated(s, m.i)
+	f.Tense = a.fl.tenseAt(text, toks, s.a, s.b, m.i)
+	ev := a.eventFor(s, m.i, attr.attr, ctx)
+	a.placeEvent(&f, s, a.sentIndex(s), ev, m.i, ctx)
+	return f, true
+}
+
+// sentIndex returns the index of sentence s.
+func (a *fxAnalysis) sentIndex(s *fxSent) int {
+	for i := range a.sents {
+		if &a.sents[i] == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// linkInstances numbers the instances of counted events (rounds of talks)
+// over the whole article: the highest instance known to be held (a past
+// ordinal, a past count, a past list of dates) makes "the next round" the
+// one after it and "the last round" that one; a future instance with no
+// number is the next one; a past list of as many dates as rounds held is
+// rounds 1…N in date order. An ordinal also implies a count: a third round
+// to come means at least two held.
+func (a *fxAnalysis) linkInstances(facts []Fact) []Fact {
+	held := map[string]int{}
+	pubHi := time.Time{}
+	if _, hi, ok := a.pub.Interval(); ok {
+		pubHi = hi
+	}
+	for _, f := range facts {
+		c := a.fl.fxConcepts[f.Event]
+		if c == nil || c.byPlace || f.Negated {
+			continue
+		}
+		h := 0
+		switch {
+		case f.Attribute == "count" && f.Tense != fxTenseFuture:
+			if lo, _, ok := fxNumInterval(f.Value); ok {
+				h = int(lo)
+			}
+		case f.Ordinal > 0 && f.Tense == fxTensePast:
+			if f.Attribute == "date" {
+				if lo, _, ok := fxDateInterval(f.Value); ok && !pubHi.IsZero() && lo.After(pubHi) {
+					continue
+				}
+			}
+			h = f.Ordinal
+			if f.OrdinalTo > h {
+				h = f.OrdinalTo
+			}
+		case f.Attribute == "date" && f.groupList >= 2 && f.Tense == fxTensePast && f.Ordinal == 0 && !f.Next:
+			h = f.groupList
+		}
+		if h > held[f.Event] {
+			held[f.Event] = h
+		}
+	}
+	// dated lists → ordinals in date order
+	type item struct {
+		idx int
+		lo  time.Time
+	}
+	lists := map[int][]item{} // by first index of the sentence run (facts of one list are consecutive)
+	for i, f := range facts {
+		if f.Attribute == "date" && f.groupList >= 2 && f.Tense == fxTensePast && f.Ordinal == 0 && !f.Next && !f.last {
+			if held[f.Event] != f.groupList {
+				continue
+			}
+			lo, _, ok := fxDateInterval(f.Value)
+			if !ok {
+				continue
+			}
+			key := i
+			for j := i - 1; j >= 0 && facts[j].groupList == f.groupList && facts[j].Attribute == "date" && facts[j].Event == f.Event; j-- {
+				key = j
+			}
+			lists[key] = append(lists[key], item{i, lo})
+		}
+	}
+	for _, l := range lists {
+		if len(l) != held[facts[l[0].idx].Event] {
+			continue
+		}
+		sort.Slice(l, func(x, y int) bool { return l[x].lo.Before(l[y].lo) })
+		for k, it := range l {
+			facts[it.idx].Ordinal = k + 1
+		}
+	}
+	var derived []Fact
+	for i := range facts {
+		f := &facts[i]
+		c := a.fl.fxConcepts[f.Event]
+		if c == nil || c.byPlace || c.unit == "" {
+			continue
+		}
+		h := held[f.Event]
+		if f.last && f.Ordinal == 0 && h > 0 {
+			f.Ordinal = h
+		}
+		if f.Ordinal == 0 && f.OrdinalTo == 0 && !f.last && (f.Next || f.Tense == fxTenseFuture) && f.Attribute != "count" {
+			if h > 0 {
+				f.Ordinal, f.Next = h+1, false
+			} else {
+				f.Next = true
+			}
+		}
+	}
+	// a past list of dated instances says at least that many were held
+	for _, l := range lists {
+		if len(l) < 2 {
+			continue
+		}
+		f0 := facts[l[0].idx]
+		st, en := f0.Start, f0.End
+		for _, it := range l {
+			st, en = min(st, facts[it.idx].Start), max(en, facts[it.idx].End)
+		}
+		derived = append(derived, Fact{Attribute: "count", Event: f0.Event, Value: ">=" + strconv.Itoa(len(l)),
+			Start: st, End: en, Tense: fxTensePast, Derived: true, Participants: f0.Participants})
+	}
+	return append(facts, derived...)
+}
+
+// finish writes a fact's subject and event key.
+func (a *fxAnalysis) finish(f *Fact) {
+	c := a.fl.fxConcepts[f.Event]
+	if c == nil {
+		f.Subject, f.EventKey = "", ""
+		return
+	}
+	if c.byPlace {
+		f.Participants = nil
+		where := f.Place
+		if where == "" {
+			where = f.Country
+		}
+		f.Subject = c.label
+		if where != "" {
+			f.Subject += " in " + where
+		}
+		if f.When != "" && !f.WhenImplied {
+			f.Subject += " (" + f.When + ")"
+		} else if f.When != "" {
+			f.Subject += " (reported " + a.pub.String() + ")"
+		}
+		f.EventKey = f.Event + "|" + where + "|" + f.When
+		return
+	}
+	short := make([]string, len(f.Participants))
+	for i, p := range f.Participants {
+		short[i] = a.g.shortOf(p)
+	}
+	sort.Strings(short)
+	subj := c.label
+	if len(short) > 0 {
+		subj = strings.Join(short, "–") + " " + subj
+	}
+	inst := ""
+	switch {
+	case f.Attribute == "count":
+		subj += ", " + c.unit + "s held"
+		inst = c.unit + "s"
+	case f.Ordinal > 0 && f.OrdinalTo > f.Ordinal:
+		subj += ", " + c.unit + "s " + strconv.Itoa(f.Ordinal) + "–" + strconv.Itoa(f.OrdinalTo)
+		inst = c.unit + "s=" + strconv.Itoa(f.Ordinal) + "-" + strconv.Itoa(f.OrdinalTo)
+	case f.Ordinal > 0:
+		subj += ", " + c.unit + " " + strconv.Itoa(f.Ordinal)
+		inst = c.unit + "=" + strconv.Itoa(f.Ordinal)
+	case f.Next:
+		subj += ", next " + c.unit
+		inst = "next"
+	case f.Place != "":
+		subj += " in " + f.Place
+		inst = "place=" + f.Place
+	}
+	f.Subject = subj
+	f.EventKey = f.Event + "|" + strings.Join(f.Participants, "+") + "|" + inst
+}
