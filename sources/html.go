@@ -71,7 +71,9 @@ func extractHTML(source, page string, opts *Options, m *meta) (Article, error) {
 	if title != "" && strings.HasPrefix(text, title) && (len(text) == len(title) || strings.HasPrefix(text[len(title):], "\n\n")) {
 		text = strings.TrimLeft(text[len(title):], "\n")
 	}
-	if strings.TrimSpace(text) == "" {
+	// What is left of a page without an article (an app shell, a menu)
+	// is a handful of words; an article, even a brief, has a sentence.
+	if !hasProse(text) {
 		return Article{}, ErrNoText
 	}
 	a := Article{Source: source, Format: FormatHTML, Text: text, Body: Span{0, len(text)}}
@@ -101,6 +103,23 @@ func extractHTML(source, page string, opts *Options, m *meta) (Article, error) {
 	}
 	a.Title = title
 	return a, nil
+}
+
+// hasProse reports whether text holds at least 40 letters, 25 of them in
+// one block (letters, not words: Japanese and Chinese have no spaces).
+func hasProse(text string) bool {
+	total, best := 0, 0
+	for _, block := range strings.Split(text, "\n\n") {
+		n := 0
+		for _, r := range block {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		total += n
+		best = max(best, n)
+	}
+	return total >= 40 && best >= 25
 }
 
 // cleanSiteName tidies a page's site name and drops values that are not

@@ -2,6 +2,7 @@ package sources
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -275,14 +276,11 @@ func nameKey(s string) string {
 // array of Outlet objects. Use (*Outlets).Merge to add it to the default
 // table.
 func LoadOutlets(r io.Reader) (*Outlets, error) {
-	br := bufio.NewReader(r)
-	first, err := br.Peek(1)
-	for err == nil && (first[0] == ' ' || first[0] == '\t' || first[0] == '\n' || first[0] == '\r') {
-		_, _ = br.ReadByte()
-		first, err = br.Peek(1)
-	}
+	br := bufio.NewReaderSize(r, 4096)
+	head, _ := br.Peek(4096)
+	head = bytes.TrimLeft(head, " \t\r\n")
 	o := &Outlets{}
-	if err == nil && first[0] == '[' {
+	if len(head) > 0 && head[0] == '[' {
 		var list []Outlet
 		if err := json.NewDecoder(br).Decode(&list); err != nil {
 			return nil, fmt.Errorf("load outlets: %w", err)
