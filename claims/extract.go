@@ -117,8 +117,9 @@ type extractor struct {
 	diags    []Diagnostic
 	ndiag    int
 
-	mentions []mention
-	full     map[string][]int
+	mentions   []mention
+	full       map[string][]int
+	personKeys map[string]bool // surname keys used for person speakers
 
 	out    []stmt
 	sticky map[string]stickyVia
@@ -134,7 +135,7 @@ func newExtractor(doc Doc) *extractor {
 		l = r.code
 	}
 	return &extractor{doc: doc, text: doc.Text, low: lowerSame(doc.Text), r: r, lang: l,
-		chainLen: map[int]int{}, pending: -1, sticky: map[string]stickyVia{}, segAtt: map[int]*attrib{}}
+		chainLen: map[int]int{}, pending: -1, personKeys: map[string]bool{}, sticky: map[string]stickyVia{}, segAtt: map[int]*attrib{}}
 }
 
 func (x *extractor) diag(s, e int, msg string) {
@@ -327,8 +328,8 @@ func (x *extractor) attributionAfterComma(k, hi int) (*attrib, bool) {
 		return nil, false
 	}
 	// cue first: ", said Lavrov", ", sier han"
-	if p, end, acc := x.matchCue(k, k); p != nil && !acc {
-		if n, ok := x.subjectAfter(end, hi); ok && n.kind != npFirst {
+	if p, end, acc := x.matchCue(k, k); p != nil && !acc && p.flags&fObj == 0 {
+		if n, ok := x.subjectAfter(end, hi); ok && n.kind != npFirst && x.inversionTailOK(n.t1, hi) {
 			a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
 			x.setCue(a, k, end)
 			a.g0, a.g1 = k, n.t1
@@ -463,6 +464,12 @@ func (x *extractor) echoAttribution(k, hi int) (*attrib, bool) {
 // narrator's: a third-person subject (a name, a role noun, he/she) and a
 // cue verb ("Navneforskeren mener …", "Han understreker at …").
 func (x *extractor) narratorSentence(k, hi int) bool {
+	// a definite role noun opening the sentence: "Fredsprisvinneren ble …"
+	if w := x.tokLow(k); x.toks[k].is(tCap) {
+		if base, ok := x.r.isRoleWord(w); ok && base != w && !x.r.roles.has(w) {
+			return true
+		}
+	}
 	for e := k + 1; e < hi && e <= k+5; e++ {
 		p, _, acc := x.matchCue(e, k)
 		if p == nil || acc {

@@ -15,6 +15,7 @@ var noClauseStart = map[string]bool{
 	"as": true, "and": true, "or": true, "but": true, "not": true, "so": true, "nothing": true,
 	"i": true, "på": true, "til": true, "av": true, "med": true, "fra": true, "etter": true,
 	"under": true, "og": true, "men": true, "ikke": true, "om": true, "ved": true,
+	"å": true, "seg": true, "himself": true, "herself": true, "itself": true, "themselves": true,
 	"в": true, "на": true, "по": true, "и": true, "не": true,
 }
 
@@ -146,20 +147,33 @@ func (x *extractor) attributions(si int) []*attrib {
 				continue
 			}
 		default:
-			if n, ok := x.subjectBefore(k, sn.t0); ok {
+			n, ok := x.subjectBefore(k, sn.t0)
+			if ok && n.kind == npPronoun && n.gender == 0 && !n.plural && x.r.echo.has(x.tokLow(n.t0)) {
+				// "Det sier ordfører Per Hansen": the subject follows
+				if n2, ok2 := x.subjectAfter(end, sn.t1); ok2 && n2.kind != npPronoun && n2.kind != npFirst {
+					a.subj, a.hasSubj = n2, true
+					a.g0, a.g1 = n.p0, n2.t1
+					x.particleAfter(a, sn.t1)
+					break
+				}
+			}
+			if ok {
 				if n.kind == npFirst {
 					continue
 				}
 				a.subj, a.hasSubj = n, true
 				a.g0, a.g1 = n.p0, end
-			} else if x.inversionOK(k, sn.t0) {
+			} else if x.inversionOK(k, sn.t0) && p.flags&fObj == 0 {
 				n, ok := x.subjectAfter(end, sn.t1)
-				if !ok || n.kind == npFirst {
+				if !ok || n.kind == npFirst || !x.inversionTailOK(n.t1, sn.t1) {
 					continue
 				}
 				a.subj, a.hasSubj = n, true
 				a.g0, a.g1 = k, n.t1
 				x.particleAfter(a, sn.t1)
+			} else if n, ok := x.unnamedChunk(k, sn.t0); ok {
+				a.subj, a.hasSubj = n, true
+				a.g0, a.g1 = n.p0, end
 			} else {
 				continue
 			}
@@ -202,6 +216,22 @@ func (x *extractor) inversionOK(k, lo int) bool {
 		return false
 	}
 	return x.isMark(k-1, ",", ":") || x.isDashTok(k-1) || x.closeMarkAt(int(x.toks[k-1].s))
+}
+
+// inversionTailOK reports whether what follows an inverted subject suits
+// an attribution ("…, said Lavrov.", "…, said Lavrov on Monday"): in a
+// language without verb-second order a verb after the subject means the
+// words were no subject ("said Supermarkets General is facing …").
+func (x *extractor) inversionTailOK(k, hi int) bool {
+	if x.r.verbSecond || k >= hi {
+		return true
+	}
+	t := x.toks[k]
+	if t.is(tPunct) {
+		return true
+	}
+	w := x.tokLow(k)
+	return noClauseStart[w] || x.r.adverbs.byFirst[w] != nil || x.r.comps.has(w)
 }
 
 // mainSubject returns the subject at the start of sentence si when it is
@@ -266,6 +296,7 @@ func (x *extractor) decide(si int, atts []*attrib) {
 	}
 	isClaimed := func(k int) bool { return k >= sn.t0 && k < sn.t1 && claimed[k-sn.t0] }
 	end := x.contentEnd(sn.t0, sn.t1) // last content token + 1, final punctuation left out
+	start := x.datelineEnd(si)        // after "MOSCOW (Sputnik) -", "(MENAFN)"
 
 	// 1. "according to X"
 	for _, a := range atts {
@@ -281,14 +312,14 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			}
 			a.cs, a.ce = x.byteSpan(cs, end)
 		case x.isMark(a.c0-1, ",") && x.tailIsAdverbial(a.g1, sn.t1):
-			a.cs, a.ce = x.byteSpan(sn.t0, a.c0-1)
+			a.cs, a.ce = x.byteSpan(start, a.c0-1)
 		default:
-			a.cs, a.ce = x.byteSpan(sn.t0, end)
+			a.cs, a.ce = x.byteSpan(start, end)
 		}
 		claim(sn.t0, sn.t1)
 	}
 	// 2. trailing attributions: "…, the minister also said."
-	prevEnd := sn.t0
+	prevEnd := start
 	for _, a := range atts {
 		if a.according || a.part {
 			continue
@@ -311,8 +342,18 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		} else if x.isMark(ce-1, ",") || x.isDashTok(ce) && x.isMark(ce-1, ",") {
 			ce-- // "», — сказал он"
 		}
-		if ce <= cs || !x.hasWord(cs, ce) {
+		if ce <= cs || !x.hasWord(cs, ce) || !x.hasQuote(cs, ce) && x.wordCount(cs, ce) < 3 {
 			continue
+		}
+		// a fronted content clause: "Men at artister har …, syntes hun"
+		for m := cs; m < cs+2 && m < ce; m++ {
+			if x.r.comps.has(x.tokLow(m)) && !x.toks[m].is(tCap) || x.r.comps.has(x.tokLow(m)) && m > cs {
+				cs = m + 1
+				break
+			}
+			if !x.isConj(m) && !x.r.notNames.has(x.tokLow(m)) {
+				break
+			}
 		}
 		a.trailing = true
 		a.rule, a.conf = "trailing-cue", 0.85
@@ -408,6 +449,43 @@ func (x *extractor) decide(si int, atts []*attrib) {
 	}
 }
 
+// datelineEnd returns the first token after a dateline that opens
+// sentence si when it opens its paragraph: "(MENAFN)", "MOSCOW (Sputnik)
+// -", "NEW YORK/WASHINGTON (Reuters) -", "COMMACK, N.Y., Feb 26 -", "OSLO
+// (NTB):". Without one it returns the sentence's first token.
+func (x *extractor) datelineEnd(si int) int {
+	sn := x.sents[si]
+	if sn.t0 != x.paras[sn.para].t0 {
+		return sn.t0
+	}
+	k := sn.t0
+	if x.isMark(k, "(") {
+		for j := k + 1; j < sn.t1 && j < k+6; j++ {
+			if x.isMark(j, ")") {
+				j++
+				if x.isDashTok(j) || x.isMark(j, ":") {
+					j++
+				}
+				return j
+			}
+		}
+		return sn.t0
+	}
+	if !x.toks[k].is(tUpper) {
+		return sn.t0
+	}
+	for j := k; j < sn.t1 && j < k+14; j++ {
+		t := x.toks[j]
+		if x.isDashTok(j) && t.is(tSpace) || x.isMark(j, ":") && j > k {
+			return j + 1
+		}
+		if t.is(tWord) && !t.is(tCap) && !t.is(tDigit) {
+			return sn.t0
+		}
+	}
+	return sn.t0
+}
+
 // quoteOpensAt returns the kept segment whose opening mark is token k (or
 // whose text starts at token k), or -1.
 func (x *extractor) quoteOpensAt(k int) int {
@@ -477,7 +555,11 @@ func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
 	if t.q >= 0 || x.r.comps.has(w) || x.r.clauseOpen.has(w) && !noClauseStart[w] {
 		return false
 	}
-	// an object would follow a transitive verb: "underlined a shared goal"
+	// an object would follow a transitive verb: "underlined a shared goal";
+	// "agreed to …" is no attribution
+	if w == "to" && k == a.c1 {
+		return false
+	}
 	if !noClauseStart[w] && !x.r.adverbs.has(w) && x.r.adverbs.byFirst[w] == nil && k == a.c1 && !a.according {
 		return false
 	}
@@ -528,6 +610,16 @@ func (x *extractor) byteSpan(a, b int) (int, int) {
 	// a content that starts inside a quotation starts at its text: the
 	// opening mark is not a token of the quotation.
 	return s, e
+}
+
+func (x *extractor) wordCount(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if x.toks[k].is(tWord) {
+			n++
+		}
+	}
+	return n
 }
 
 // hasQuote reports whether a kept segment starts among tokens [a, b).

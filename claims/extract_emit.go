@@ -83,12 +83,24 @@ func (x *extractor) analyse(si int) {
 			x.contextQuote(q, si, true)
 			continue
 		}
-		if a := x.nearest(atts, q); a != nil {
+		if a := x.nearest(atts, q); a != nil && !x.shortFragment(q) {
 			x.addQuote(q, a, x.speaker(a), x.isPartial(q, si), "quote+near-cue", 0.75, si)
 			continue
 		}
 		x.contextQuote(q, si, false)
 	}
+}
+
+// shortFragment reports whether segment q is at most three words with no
+// final punctuation: in a sentence whose cue does not govern it, a title,
+// name or scare quote ("kjent fra «Schindlers liste»").
+func (x *extractor) shortFragment(q int) bool {
+	a, b := x.segTokens(q)
+	if x.wordCount(a, b) > 3 {
+		return false
+	}
+	last, _ := runeBefore(x.text, x.segs[q].e)
+	return !isSentenceEndRune(last)
 }
 
 // trailingFor returns the trailing attribution of the sentence that
@@ -415,8 +427,10 @@ func (x *extractor) viaFor(si int, a *attrib) {
 	}
 }
 
-// viaAt matches a relay pattern at token k.
+// viaAt matches the longest relay pattern at token k.
 func (x *extractor) viaAt(k, hi int) (string, uint32, bool) {
+	best, bestEnd := "", -1
+	var bestFlags uint32
 	for _, p := range x.r.via {
 		j := k
 		ok := true
@@ -441,11 +455,11 @@ func (x *extractor) viaAt(k, hi int) (string, uint32, bool) {
 			}
 			end++
 		}
-		if ok {
-			return name, p.flags, true
+		if ok && end > bestEnd {
+			best, bestEnd, bestFlags = name, end, p.flags
 		}
 	}
-	return "", 0, false
+	return best, bestFlags, bestEnd >= 0
 }
 
 // mediumAt reads a medium at token j: a listed name ("TASS", "the Daily

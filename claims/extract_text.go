@@ -180,6 +180,16 @@ func tokenize(dst []token, text string, start, end int) []token {
 			i = j
 			continue
 		}
+		if isApostrophe(r) && i > start {
+			// a possessive "'s" is one token: "Russia’s" → "Russia", "’s"
+			if nx, nn := runeAt(text, i+n); (nx == 's' || nx == 'S') && !isWordRuneAt(text, i+n+nn) {
+				if prev, _ := runeBefore(text, i); isWordRune(prev) {
+					dst = append(dst, token{s: int32(i), e: int32(i + n + nn), f: f | tPunct, q: -1})
+					i += n + nn
+					continue
+				}
+			}
+		}
 		dst = append(dst, token{s: int32(i), e: int32(i + n), f: f | tPunct, q: -1})
 		i += n
 	}

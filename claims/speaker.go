@@ -179,6 +179,9 @@ func (r *rules) isRoleWord(w string) (string, bool) {
 	for _, end := range r.defEnds {
 		if len(w) > len(end)+2 && strings.HasSuffix(w, end) {
 			b := w[:len(w)-len(end)]
+			if end == "a" && r.roles.has(b+"e") {
+				return b + "e", true // "kvinna", "jenta", "bestemora"
+			}
 			if r.roles.has(b) {
 				return b, true
 			}
@@ -307,23 +310,30 @@ func (x *extractor) addMention(a, b, si int) {
 		}
 		break
 	}
-	// strip the front of the run
+	// strip the front of the run: everything up to its last role word
+	// ("Russian Foreign Minister Sergey Lavrov", "US Secretary of State
+	// Marco Rubio"), then titles and function words
+	lastRole := -1
+	for k := a; k < b-1; k++ {
+		if p, end := r.roles.match(x, toks, k); p != nil && end < b {
+			m.roles = append(m.roles, lowerSame(p.text))
+			m.gender = roleGender(r, lowerSame(p.text), m.gender)
+			lastRole = end - 1
+			k = end - 1
+			continue
+		}
+		if base, ok := r.isRoleWord(x.low[toks[k].s:toks[k].e]); ok && toks[k].is(tWord) {
+			m.roles = append(m.roles, base)
+			lastRole = k
+		}
+	}
+	if lastRole >= 0 {
+		m.person = true
+		a = lastRole + 1
+	}
 	for a < b {
 		w := x.low[toks[a].s:toks[a].e]
 		if toks[a].is(tPunct) {
-			a++
-			continue
-		}
-		if p, end := r.roles.match(x, toks, a); p != nil && end <= b && end < b {
-			m.roles = append(m.roles, lowerSame(p.text))
-			m.person = true
-			m.gender = roleGender(r, lowerSame(p.text), m.gender)
-			a = end
-			continue
-		}
-		if base, ok := r.isRoleWord(w); ok && a+1 < b {
-			m.roles = append(m.roles, base)
-			m.person = true
 			a++
 			continue
 		}
@@ -334,7 +344,9 @@ func (x *extractor) addMention(a, b, si int) {
 			m.gender, m.person = 'f', true
 		case r.title.has(w):
 			m.person = true
-		case r.notNames.has(w), r.dets.has(w), r.roleMods.has(w):
+		case r.notNames.has(w), r.dets.has(w):
+		case r.roleMods.has(w) && a+1 == b:
+			// a lone nationality or modifier: no name
 		default:
 			goto done
 		}
@@ -372,8 +384,11 @@ done:
 			}
 			w := x.low[u.s:u.e]
 			if base, ok := r.isRoleWord(w); ok {
-				m.roles = append(m.roles, base)
-				m.person = true
+				// not ", the minister added": that is a new subject
+				if !x.cueAt(k + 1) {
+					m.roles = append(m.roles, base)
+					m.person = true
+				}
 				break
 			}
 			if !(r.dets.has(w) || r.roleMods.has(w) || u.is(tCap)) {
@@ -620,7 +635,9 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 	if k < lo || toks[k].q >= 0 {
 		return np{}, false
 	}
-	// apposition: ", a professor …, said" or " - who … - said"
+	// apposition: ", a professor …, said" or " - who … - said"; a name
+	// between commas: "A spokesman for DLF Builders, Dr Vancheshwar, told";
+	// a parenthetical adverb: "Analysts, however, said"
 	if toks[k].is(tPunct) {
 		c := x.text[toks[k].s:toks[k].e]
 		if c == "," || c == "-" || c == "–" || c == "—" {
@@ -634,13 +651,52 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 				}
 				m--
 			}
-			if m > lo && k-m < 30 && x.text[toks[m].s:toks[m].e] == c && m+1 < k {
-				w := x.low[toks[m+1].s:toks[m+1].e]
-				_, role := r.isRoleWord(w)
-				if r.dets.has(w) || role || w == "who" || w == "which" || w == "som" || w == "der" || c != "," {
-					if n, ok := x.subjectBefore(m, lo); ok && n.kind == npName {
+			found := m >= lo && k-m < 30 && x.text[toks[m].s:toks[m].e] == c && m+1 < k
+			if found && c == "," {
+				if n, ok := x.classifyNP(m+1, k); ok && n.kind == npName && n.p0 == m+1 && x.allNPWords(m+1, k) {
+					return n, true
+				}
+				if k-m <= 3 && !toks[m+1].is(tCap) && x.allLower(m+1, k) {
+					if n, ok := x.subjectBefore(m, lo); ok {
 						return n, true
 					}
+				}
+			}
+			if found && m > lo {
+				w := x.low[toks[m+1].s:toks[m+1].e]
+				role := false
+				for j := m + 1; j < k && j <= m+5; j++ {
+					if _, ok := r.isRoleWord(x.low[toks[j].s:toks[j].e]); ok && toks[j].is(tWord) {
+						role = true
+						break
+					}
+				}
+				if r.dets.has(w) || role || w == "who" || w == "whose" || w == "which" || w == "som" || w == "der" || c != "," {
+					if n, ok := x.subjectBefore(m, lo); ok && (n.kind == npName || n.kind == npRole || n.kind == npUnnamed || n.kind == npOrg) {
+						return n, true
+					}
+					if n, ok := x.unnamedChunk(m, lo); ok {
+						return n, true
+					}
+				}
+			}
+		}
+		if c == ")" || c == ">" {
+			// "<Dixons Group PLC> said", "Ola Nordmann (45) sier"
+			open := "("
+			if c == ">" {
+				open = "<"
+			}
+			for m := k - 1; m > lo && m >= k-8; m-- {
+				if x.text[toks[m].s:toks[m].e] == open {
+					if c == ">" {
+						if n, ok := x.classifyNP(m+1, k); ok && n.kind == npName {
+							n.p0 = m
+							return n, true
+						}
+						break
+					}
+					return x.subjectBefore(m, lo)
 				}
 			}
 		}
@@ -650,7 +706,7 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 	if x.toks[k].is(tWord) && x.isPronoun(x.low[toks[k].s:toks[k].e]) {
 		return x.classifyNP(k, k+1)
 	}
-	for k >= lo && x.isNPWord(k) && e-k <= 10 {
+	for k >= lo && e-k <= 10 && (x.isNPWord(k) || x.innerOf(k, lo)) {
 		w := x.low[toks[k].s:toks[k].e]
 		k--
 		if r.dets.has(w) && !toks[k+1].is(tCap) {
@@ -664,6 +720,17 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 	s := k + 1
 	if s >= e {
 		return np{}, false
+	}
+	// a possessor before the phrase: "the government's Management and
+	// Coordination Agency"
+	if s-1 > lo && toks[s-1].is(tPunct) && isApostrophe(firstRune(x.text[toks[s-1].s:])) && s-2 >= lo && toks[s-2].is(tWord) {
+		j := s - 2
+		for j >= lo && j >= s-5 && x.isNPWord(j) {
+			j--
+		}
+		if j+1 <= s-2 {
+			s = j + 1
+		}
 	}
 	// the word before the phrase must not glue it into a longer phrase
 	// ("of the company said" is no subject)
@@ -698,13 +765,19 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 	s := k
 	e := k
 	sawName := false
-	for e < hi && e-s < 10 && x.isNPWord(e) {
+	for e < hi && e-s < 10 && (x.isNPWord(e) || x.leadsToName(e, hi)) {
 		t := toks[e]
 		if t.is(tCap) {
 			sawName = true
 		} else if sawName {
 			w := x.low[t.s:t.e]
-			if !r.particles.has(w) {
+			_, role := r.isRoleWord(w)
+			genitive := strings.HasSuffix(x.low[toks[e-1].s:toks[e-1].e], "s")
+			if !r.particles.has(w) && !(role && genitive && e+1 < hi && toks[e+1].is(tCap)) {
+				// a head noun closes the phrase: "some Indian firms"
+				if r.unnamed.has(w) || role {
+					e++
+				}
 				break
 			}
 		}
@@ -717,7 +790,124 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 	if e == s {
 		return np{}, false
 	}
+	// "administrator i Monroe County, Roman Gastesi": a role, where, then
+	// the name after a comma
+	if !sawName && e+1 < hi && x.isPrepTok(e) && toks[e+1].is(tCap) {
+		j := e + 1
+		for j < hi && (toks[j].is(tCap) || x.innerOf(j, e)) && j-e < 8 {
+			j++
+		}
+		if j+1 < hi && x.isMark(j, ",") && toks[j+1].is(tCap) {
+			k2 := j + 1
+			for k2 < hi && toks[k2].is(tCap) && toks[k2].is(tWord) {
+				k2++
+			}
+			if n, ok := x.classifyNP(j+1, k2); ok && n.kind == npName {
+				n.p0 = s
+				return n, true
+			}
+		}
+	}
 	return x.classifyNP(s, e)
+}
+
+// unnamedChunk reads a subject headed by an unnamed-source word that the
+// phrase parser cannot take whole: "Supporters of the bill say", "a
+// source close to the talks said". It looks from the clause start (the
+// sentence start or a comma) to the cue at token j.
+func (x *extractor) unnamedChunk(j, lo int) (np, bool) {
+	k := j - 1
+	for k >= lo {
+		if p, st := x.r.adverbs.matchEnding(x, x.toks, k, lo); p != nil {
+			k = st - 1
+			continue
+		}
+		break
+	}
+	end := k + 1
+	s := k
+	for s >= lo && end-s <= 10 && x.toks[s].q < 0 && !x.isMark(s, ",", ";", ":", "(", ")") && !x.isDashTok(s) {
+		s--
+	}
+	s++
+	if s >= end {
+		return np{}, false
+	}
+	first := s
+	if x.r.dets.has(x.low[x.toks[first].s:x.toks[first].e]) && first+1 < end {
+		first++
+	}
+	for k := first; k < end && k <= first+2; k++ {
+		w := x.low[x.toks[k].s:x.toks[k].e]
+		if x.r.unnamed.has(w) {
+			return np{kind: npUnnamed, p0: s, t0: s, t1: end}, true
+		}
+		if !x.toks[k].is(tCap) && !x.r.roleMods.has(w) {
+			break
+		}
+	}
+	return np{}, false
+}
+
+// isPrepTok reports whether token k is a preposition that can tie a role
+// to a place or organisation ("i", "in", "at", "of", "for", "hos", "ved").
+func (x *extractor) isPrepTok(k int) bool {
+	if !x.toks[k].is(tWord) {
+		return false
+	}
+	switch x.low[x.toks[k].s:x.toks[k].e] {
+	case "i", "in", "at", "of", "for", "hos", "ved", "på", "fra", "from", "with":
+		return true
+	}
+	return false
+}
+
+// leadsToName reports whether lower-case token k is an adjective in front
+// of a role noun or name within two words ("administrerende direktør
+// Astrid Eidsvik").
+func (x *extractor) leadsToName(k, hi int) bool {
+	t := x.toks[k]
+	if !t.is(tWord) || t.is(tCap) || t.is(tDigit) {
+		return false
+	}
+	for j := k + 1; j < hi && j <= k+2; j++ {
+		u := x.toks[j]
+		if !u.is(tWord) {
+			return false
+		}
+		if _, role := x.r.isRoleWord(x.low[u.s:u.e]); role {
+			return true
+		}
+	}
+	return false
+}
+
+// innerOf reports whether token k is an "of" joining two capitalised
+// words inside a name ("House of Representatives").
+func (x *extractor) innerOf(k, lo int) bool {
+	if k-1 < lo || k+1 >= len(x.toks) || !x.toks[k].is(tWord) {
+		return false
+	}
+	w := x.low[x.toks[k].s:x.toks[k].e]
+	return (w == "of" || w == "for" || w == "and") && x.toks[k-1].is(tCap) && x.toks[k+1].is(tCap)
+}
+
+func (x *extractor) allNPWords(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !x.isNPWord(k) && !x.innerOf(k, a) && !(x.toks[k].is(tPunct) && x.text[x.toks[k].s:x.toks[k].e] == ".") {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *extractor) allLower(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !x.toks[k].is(tWord) || x.toks[k].is(tCap) || x.toks[k].is(tDigit) {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *extractor) isPronoun(w string) bool {
@@ -747,6 +937,22 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 			return n, true
 		case r.pronFirst.has(w):
 			n.kind = npFirst
+			return n, true
+		}
+	}
+	// a capitalised list word opening a sentence ("Analysts say",
+	// "Fredsprisvinneren sa") is that word, not a name
+	if e-s == 1 && toks[s].is(tCap) {
+		w := x.low[toks[s].s:toks[s].e]
+		_, isRole := r.isRoleWord(w)
+		if r.unnamed.has(w) && !isRole || x.unnamedPlural(w) && r.unnamed.has(w) {
+			n.kind = npUnnamed
+			return n, true
+		}
+		if isRole && !r.isGivenName(w) {
+			base, _ := r.isRoleWord(w)
+			n.kind, n.role = npRole, base
+			n.gender = roleGender(r, base, 0)
 			return n, true
 		}
 	}
@@ -858,10 +1064,13 @@ func (x *extractor) resolve(n np, k int) who {
 		f := x.fullest(m, int(x.toks[m.t0].s))
 		name := x.nameText(f)
 		kind := SpeakerPerson
-		if !f.person && len(f.keys) == 1 && x.looksOrg(f) {
+		if !f.person && (len(f.keys) == 1 && x.looksOrg(f) || x.isMedium(f.t0, f.t1)) {
 			kind = SpeakerOrganisation
 		}
 		m.asPerson = kind == SpeakerPerson
+		if m.asPerson {
+			x.personKeys[m.keys[len(m.keys)-1]] = true
+		}
 		return who{name: name, id: SpeakerID(name), kind: kind, conf: 0.95, gender: f.gender}
 	case npPronoun:
 		return x.resolvePronoun(n, k)
@@ -876,6 +1085,12 @@ func (x *extractor) resolve(n np, k int) who {
 	return who{}
 }
 
+// isMedium reports whether tokens [a, b) are a listed medium.
+func (x *extractor) isMedium(a, b int) bool {
+	p, end := x.r.media.match(x, x.toks, a)
+	return p != nil && end == b
+}
+
 // looksOrg guesses whether a lone capitalised word used as a speaker is an
 // organisation or place ("Moscow", "Kiev", "Chrysler") rather than a
 // surname: no person evidence anywhere in the article and no given name
@@ -887,17 +1102,19 @@ func (x *extractor) looksOrg(m *mention) bool {
 	return m.org
 }
 
-// salient lists the person candidates of sentence si before byte pos, in
-// order of preference: speakers of its statements, then its subject (the
-// first mention), then the other mentions.
+// resolvePronoun finds who a pronoun subject stands for. He/she (han/hun):
+// the speaker of the statement just before when the last sentences name
+// them or they spoke in the previous sentence; else the person named in
+// the nearest sentence before, subject first, possessives last. Gender
+// from titles, role nouns and given names rules candidates out.
+// They/it: the most recent organisation or unnamed group speaker.
 func (x *extractor) resolvePronoun(n np, k int) who {
 	pos := int(x.toks[k].s)
 	si := x.sentOf(k)
 	if n.plural || n.gender == 0 {
-		// they/de/it: the most recent organisation or unnamed group speaker
 		for i := len(x.out) - 1; i >= 0 && i >= len(x.out)-6; i-- {
 			st := x.out[i]
-			if st.Start > pos {
+			if st.Start > pos || st.Kind == Assertion {
 				continue
 			}
 			if n.plural && (st.SpeakerKind == SpeakerUnnamed || st.SpeakerKind == SpeakerOrganisation) && st.Speaker != "" {
@@ -910,33 +1127,34 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 		return who{}
 	}
 	para := x.sents[si].para
-	for s := si; s >= 0 && si-s <= 4; s-- {
+	// the last statement's speaker
+	var last *stmt
+	for i := len(x.out) - 1; i >= 0; i-- {
+		if x.out[i].Kind != Assertion && x.out[i].Start < pos {
+			last = &x.out[i]
+			break
+		}
+	}
+	lastOK := last != nil && last.SpeakerKind == SpeakerPerson && last.Speaker != "" && genderOK(n.gender, last.gender)
+	if lastOK && last.sent >= si-1 {
+		return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
+	}
+	type cand struct {
+		m    *mention
+		f    *mention
+		rank int
+	}
+	var nearest []cand
+	for s := si; s >= 0 && si-s <= 3 && nearest == nil; s-- {
 		if x.sents[s].para < para-1 {
 			break
 		}
-		// speakers of this sentence's statements
-		for i := len(x.out) - 1; i >= 0; i-- {
-			st := &x.out[i]
-			if st.sent != s || st.Start >= pos && s == si {
-				if st.sent < s {
-					break
-				}
-				continue
-			}
-			if st.SpeakerKind == SpeakerPerson && st.Speaker != "" && genderOK(n.gender, st.gender) {
-				return who{name: st.Speaker, id: st.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: st.gender}
-			}
-		}
-		// mentions of this sentence, subject first
-		var cands []*mention
+		var cands []cand
 		for i := range x.mentions {
 			m := &x.mentions[i]
-			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || !m.person && !m.asPerson {
+			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || !x.isPersonMention(m) {
 				continue
 			}
-			cands = append(cands, m)
-		}
-		for _, m := range cands {
 			f := x.fullest(m, int(x.toks[m.t0].s))
 			g := m.gender
 			if g == 0 {
@@ -945,11 +1163,46 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 			if !genderOK(n.gender, g) {
 				continue
 			}
-			name := x.nameText(f)
-			return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.75, gender: g}
+			if lastOK && SpeakerID(x.nameText(f)) == last.SpeakerID {
+				return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
+			}
+			rank := 1
+			if m.initial || m.t0 == x.sents[s].t0 {
+				rank = 0
+			}
+			if m.possess {
+				rank = 2
+			}
+			cands = append(cands, cand{m, f, rank})
+		}
+		if nearest == nil && len(cands) > 0 {
+			nearest = cands
 		}
 	}
-	return who{}
+	if len(nearest) == 0 {
+		return who{}
+	}
+	best := nearest[0]
+	for _, c := range nearest[1:] {
+		if c.rank < best.rank {
+			best = c
+		}
+	}
+	name := x.nameText(best.f)
+	g := best.m.gender
+	if g == 0 {
+		g = best.f.gender
+	}
+	return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.75, gender: g}
+}
+
+// isPersonMention reports whether a mention names a person: evidence on
+// it or its fullest form, or its name used for a person speaker before.
+func (x *extractor) isPersonMention(m *mention) bool {
+	if m.person || m.asPerson {
+		return true
+	}
+	return x.personKeys[m.keys[len(m.keys)-1]]
 }
 
 func genderOK(want, have byte) bool {
