@@ -27,7 +27,12 @@ type Pipeline struct {
 	Read func(source string, data []byte) ([]sources.Article, []error)
 	// Extract finds the statements of a document.
 	Extract func(claims.Doc) ([]claims.Statement, []claims.Diagnostic)
-	findingsPipeline
+	// Facts normalises the facts of a document's statements; nil skips
+	// the findings evaluation.
+	Facts func(claims.Doc, []claims.Statement) []claims.Fact
+	// Compare finds agreements, conflicts and updates among claims; nil
+	// skips the findings evaluation.
+	Compare func([]claims.Claim) []claims.Finding
 }
 
 // Options says what to evaluate.
