@@ -74,49 +74,74 @@ func titleSuffixOutlet(title string, outlets *Outlets) (name string, cut int, ok
 // leadOutlet reads the outlet from the opening of an article (its first
 // line of prose):
 //
-//	lead     = [ dateline " "+ ] "(" name [ sep extra ] ")" [ " "* dash ]
+//	lead     = [ note ] [ byline | dateline ] "(" name [ sep extra ] ")" [ " "* dash ]
+//	note     = "(" ... ")"                   a correction note: "(Corrects … story.)"
+//	byline   = "By " up to five words        "By Sharon Bernstein"
 //	dateline = an upper-case place ("MOSCOW", "SEATTLE/WASHINGTON",
 //	           "KYIV, Ukraine", "LONDON, March 3"), at most 60 bytes, no
 //	           sentence end inside
-//	sep      = "-" | "–" | "—" | ":" | ","
+//	sep      = "-" | "–" | "—" | ":" | "," | "/"
 //
 // "(MENAFN)", "(MENAFN- Gulf Times)", "MOSCOW (Sputnik) -",
 // "WASHINGTON (Reuters) -", "OSLO (NTB):" give MENAFN, MENAFN, Sputnik,
 // Reuters and NTB. The name must be in the outlet table: a parenthesis
-// that opens an article for another reason says nothing.
+// that opens an article for another reason says nothing. Only the first
+// 300 bytes are read.
 func leadOutlet(line string, outlets *Outlets) (string, bool) {
-	if len(line) > 200 {
-		line = line[:200]
+	if len(line) > 300 {
+		line = line[:300]
 	}
-	open := strings.IndexByte(line, '(')
-	if open < 0 || open > 60 {
-		return "", false
+	from := 0
+	for from < len(line) {
+		open := strings.IndexByte(line[from:], '(')
+		if open < 0 {
+			return "", false
+		}
+		open += from
+		closeIdx := strings.IndexByte(line[open:], ')')
+		if closeIdx < 0 {
+			return "", false
+		}
+		closeIdx += open
+		before := strings.TrimSpace(line[from:open])
+		if before == "" || datelineShape(before) || bylineShape(before) {
+			if n, ok := tagOutlet(line[open+1:closeIdx], outlets); ok {
+				return n, true
+			}
+		} else {
+			return "", false
+		}
+		// Only a note (a parenthesis at the very start) or a byline may
+		// come before the tag; skip past this parenthesis and go on.
+		if before != "" && !bylineShape(before) {
+			return "", false
+		}
+		from = closeIdx + 1
 	}
-	before := strings.TrimSpace(line[:open])
-	if before != "" && !datelineShape(before) {
-		return "", false
-	}
-	closeIdx := strings.IndexByte(line[open:], ')')
-	if closeIdx < 0 {
-		return "", false
-	}
-	inner := strings.TrimSpace(line[open+1 : open+closeIdx])
+	return "", false
+}
+
+// tagOutlet resolves the inside of a dateline tag: an outlet name, or an
+// outlet name, a separator and its source ("MENAFN- Gulf Times").
+func tagOutlet(inner string, outlets *Outlets) (string, bool) {
+	inner = strings.TrimSpace(inner)
 	if inner == "" || len(inner) > 60 {
 		return "", false
 	}
 	if n, ok := outlets.byNameIndex(inner); ok {
 		return n, true
 	}
-	// "(MENAFN- Gulf Times)": the outlet, a separator, its source.
 	for i, r := range inner {
 		if r == '-' || r == '–' || r == '—' || r == ':' || r == ',' || r == '/' {
-			if n, ok := outlets.byNameIndex(strings.TrimSpace(inner[:i])); ok {
-				return n, true
-			}
-			break
+			return outlets.byNameIndex(strings.TrimSpace(inner[:i]))
 		}
 	}
 	return "", false
+}
+
+// bylineShape accepts "By Jane Doe" (a byline word and up to five words).
+func bylineShape(s string) bool {
+	return isByline(s) && len(strings.Fields(s)) <= 6
 }
 
 // datelineShape accepts the place (and date) part before a dateline tag:
