@@ -143,6 +143,12 @@ func Run(ctx context.Context, p Pipeline, o Options, w io.Writer) (*Report, erro
 		}
 	}
 
+	for _, st := range stories {
+		if err := checkStorySpans(st, files); err != nil {
+			return nil, err
+		}
+	}
+
 	rep := &Report{Corpus: o.CorpusDir, Splits: splits}
 	skipped := files.Skipped()
 	reasons := make([]string, 0, len(skipped))

@@ -458,6 +458,9 @@ func TestRepoGold(t *testing.T) {
 	for _, s := range rep.Skipped {
 		t.Logf("skipped %d corpus files: %s", len(s.Files), s.Reason)
 	}
+	if rep.Findings == nil || rep.Findings.Skipped == "" {
+		t.Errorf("findings evaluated without a facts stage: %+v", rep.Findings)
+	}
 }
 
 func TestVerboseHidesHeldout(t *testing.T) {
