@@ -159,7 +159,7 @@ func (app *App) reportInput(ctx context.Context, db *store.Store, o *reportOptio
 				inScope = true
 			}
 			rf.Claims = append(rf.Claims, report.FindingClaim{Article: c.Article, Source: c.Source, Outlet: c.Outlet,
-				Lang: c.Lang, Published: deref(c.Published), Speaker: c.Speaker, Text: c.Text, Value: c.Value,
+				Lang: c.Lang, Published: c.Published, Speaker: c.Speaker, Text: c.Text, Value: c.Value,
 				Vague: c.Vague, Start: c.Start, End: c.End})
 		}
 		if inScope {
