@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -108,7 +109,7 @@ func TestStatementRoundTrip(t *testing.T) {
 		t.Errorf("published = %q", got.Published.String())
 	}
 	cs, err := s.Claims(ctx)
-	if err != nil || len(cs) != 1 || cs[0].Fact != in.Facts[0] || cs[0].Speaker != "Alexander Darchiev" {
+	if err != nil || len(cs) != 1 || !reflect.DeepEqual(cs[0].Fact, in.Facts[0]) || cs[0].Speaker != "Alexander Darchiev" {
 		t.Errorf("claims = %+v, %v", cs, err)
 	}
 }
