@@ -37,6 +37,7 @@ type bpPhrase struct {
 type bpTable struct {
 	lines    map[string]bpKind // whole-line phrases (line, marker, tail)
 	prefixes []bpPhrase        // prefix, marker and tail phrases, longest first
+	byFirst  [256][]bpPhrase   // prefixes by their first byte
 	inline   []bpPhrase
 	patterns [][]string // globs split at "*"
 }
@@ -106,6 +107,9 @@ func parseBoilerplate(src string) *bpTable {
 		t.prefixes = append(t.prefixes, p)
 	}
 	sort.SliceStable(t.prefixes, func(i, j int) bool { return len(t.prefixes[i].key) > len(t.prefixes[j].key) })
+	for _, p := range t.prefixes {
+		t.byFirst[p.key[0]] = append(t.byFirst[p.key[0]], p)
+	}
 	return t
 }
 
@@ -156,6 +160,20 @@ func trimLinePunct(s string) string {
 			return s
 		}
 	}
+}
+
+// trimLinePunctBytes is trimLinePunct on bytes (no allocation).
+func trimLinePunctBytes(b []byte) []byte {
+	for len(b) > 0 {
+		r, n := utf8.DecodeLastRune(b)
+		switch r {
+		case ':', '.', '…', '!', '*', ' ', '\t', '»', '›', '>', '|', '-', '–', '—':
+			b = b[:len(b)-n]
+		default:
+			return b
+		}
+	}
+	return b
 }
 
 // lineInfo is one line of the body: [start,end) is the line without its
@@ -246,7 +264,7 @@ func findBoilerplate(text string, body Span, outlets *Outlets) []Span {
 			}
 			continue
 		}
-		if len(s) <= 200 {
+		if len(s) <= 200 && headlineLike(s) {
 			if _, _, ok := titleSuffixOutlet(s, outlets); ok {
 				flag[i] = true
 				inList = true
@@ -300,7 +318,7 @@ func findBoilerplate(text string, body Span, outlets *Outlets) []Span {
 
 // match classifies a lower-cased, trimmed line.
 func (t *bpTable) match(low []byte) bpKind {
-	if k, ok := t.lines[trimLinePunct(string(low))]; ok {
+	if k, ok := t.lines[string(trimLinePunctBytes(low))]; ok {
 		return k
 	}
 	for _, p := range t.patterns {
@@ -308,7 +326,10 @@ func (t *bpTable) match(low []byte) bpKind {
 			return bpPattern
 		}
 	}
-	for _, p := range t.prefixes {
+	if len(low) == 0 {
+		return bpNone
+	}
+	for _, p := range t.byFirst[low[0]] {
 		if len(low) < len(p.key) || string(low[:len(p.key)]) != p.key {
 			continue
 		}
@@ -323,53 +344,42 @@ func (t *bpTable) match(low []byte) bpKind {
 	return bpNone
 }
 
-// inlineCredit finds a credit phrase in the last 250 bytes of a line that
+// inlineCredit finds a credit phrase in the last 200 bytes of a line that
 // stands after a sentence end (with or without a space) and runs, in at
-// most 200 bytes and ten words, to the end of the line.
-func (t *bpTable) inlineCredit(text string, ln lineInfo, buf *[]byte) (Span, bool) {
-	from := ln.start
-	if ln.end-from > 250 {
-		from = ln.end - 250
-		for from < ln.end && !utf8.RuneStart(text[from]) {
-			from++
+// most ten words, to the end of the line. Only the few positions after a
+// sentence end are tried.
+func (t *bpTable) inlineCredit(text string, ln lineInfo, _ *[]byte) (Span, bool) {
+	from := ln.start + 1
+	if ln.end-from > 200 {
+		from = ln.end - 200
+	}
+	for i := from; i < ln.end; i++ {
+		switch text[i-1] {
+		case '.', '!', '?', '"', ')':
+		case 0x9D, 0x99, 0xBB: // last bytes of ” ’ »
+			if !afterSentenceEnd(text[ln.start:i]) {
+				continue
+			}
+		default:
+			continue
 		}
-	}
-	seg := text[from:ln.end]
-	// Lower-casing keeps byte lengths for ASCII; give up on lines whose
-	// tail changes length when lower-cased (rare non-ASCII capitals).
-	low := lowerText((*buf)[:0], seg)
-	*buf = low
-	if len(low) != len(seg) {
-		return Span{}, false
-	}
-	best := -1
-	for _, p := range t.inline {
-		for off := 0; off < len(low); {
-			k := strings.Index(string(low[off:]), p.key)
-			if k < 0 {
-				break
-			}
-			k += off
-			off = k + 1
-			if ln.end-(from+k) > 200 {
-				continue
-			}
-			if from+k == ln.start {
-				continue // a whole line: the prefix kinds decide
-			}
-			if !afterSentenceEnd(text[ln.start:from+k]) || !creditShape(text[from+k+len(p.key):ln.end]) {
-				continue
-			}
-			if best < 0 || k < best {
-				best = k
-			}
+		j := i
+		for j < ln.end && text[j] == ' ' {
+			j++
+		}
+		if j >= ln.end {
 			break
 		}
+		for _, p := range t.inline {
+			if len(p.key) > ln.end-j || !strings.EqualFold(text[j:j+len(p.key)], p.key) {
+				continue
+			}
+			if creditShape(text[j+len(p.key) : ln.end]) {
+				return Span{j, ln.end}, true
+			}
+		}
 	}
-	if best < 0 {
-		return Span{}, false
-	}
-	return Span{from + best, ln.end}, true
+	return Span{}, false
 }
 
 // creditShape: what follows a credit phrase is a name or a source, not

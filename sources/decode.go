@@ -93,9 +93,11 @@ func decodeText(data []byte) (decoded, error) {
 	if isBlank(data) {
 		return decoded{}, ErrEmpty
 	}
-	if order, ok := looksUTF16(data); ok {
-		if d, err := decodeUTF16(data, unicode.IgnoreBOM, order); err == nil {
-			return d, nil
+	if bytes.IndexByte(data[:min(len(data), 2048)], 0) >= 0 {
+		if order, ok := looksUTF16(data); ok {
+			if d, err := decodeUTF16(data, unicode.IgnoreBOM, order); err == nil {
+				return d, nil
+			}
 		}
 	}
 	if err := checkBinary(data); err != nil {

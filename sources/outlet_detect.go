@@ -24,22 +24,37 @@ var titleSeps = []struct {
 	{" — ", true}, {" | ", true}, {" · ", true}, {" :: ", true}, {" // ", true}, {" – ", false}, {" - ", false},
 }
 
+// lastTitleSep finds the last separator of titleSeps in s in one
+// backward pass: its index (-1 when none), strength and length.
+func lastTitleSep(s string) (idx int, strong bool, n int) {
+	for i := len(s) - 2; i > 0; i-- {
+		if s[i] != ' ' || s[i-1] == ' ' {
+			continue
+		}
+		switch s[i+1] {
+		case 0xE2, 0xC2, '|', ':', '/', '-': // first bytes of — – · | :: // -
+		default:
+			continue
+		}
+		for _, sep := range titleSeps {
+			if strings.HasPrefix(s[i:], sep.sep) {
+				return i, sep.strong, len(sep.sep)
+			}
+		}
+	}
+	return -1, false, 0
+}
+
 // titleSuffixOutlet finds an outlet named at the end of a title or a
 // headline line: TITLE SEP OUTLET [SECTION]. It returns the canonical
 // name and the byte index where the separator starts.
 func titleSuffixOutlet(title string, outlets *Outlets) (name string, cut int, ok bool) {
-	best := -1
-	var bestStrong bool
-	for _, s := range titleSeps {
-		if i := strings.LastIndex(title, s.sep); i > best {
-			best, bestStrong = i, s.strong
-			cut = i
-			name = title[i+len(s.sep):]
-		}
-	}
+	best, bestStrong, sepLen := lastTitleSep(title)
 	if best <= 0 {
 		return "", 0, false
 	}
+	cut = best
+	name = title[best+sepLen:]
 	suffix := strings.TrimSpace(name)
 	suffix = strings.TrimSuffix(strings.TrimSuffix(suffix, "..."), "…")
 	if suffix == "" || len(suffix) > 80 {

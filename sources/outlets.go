@@ -187,7 +187,8 @@ func (o *Outlets) byNameIndex(name string) (string, bool) {
 	if o == nil || o.byName == nil {
 		return "", false
 	}
-	idx, ok := o.byName[nameKey(name)]
+	var buf [96]byte
+	idx, ok := o.byName[string(appendNameKey(buf[:0], name))]
 	if !ok {
 		return "", false
 	}
@@ -252,22 +253,24 @@ func normHost(s string) string {
 // nameKey folds a name for lookup: lower case, every run of characters
 // that are not letters or digits becomes one space, a leading "the" is
 // kept (aliases list both forms where both are used).
-func nameKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+func nameKey(s string) string { return string(appendNameKey(nil, s)) }
+
+// appendNameKey appends the folded form of s to dst.
+func appendNameKey(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		} else {
 			space = true
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // LoadOutlets reads an outlet table: tab-separated lines "name, aliases,

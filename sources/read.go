@@ -112,7 +112,7 @@ func sniff(source string, data []byte) Format {
 		head = head[:2048]
 	}
 	head = bytes.TrimPrefix(head, bomUTF8)
-	if bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE) || looksUTF16Head(head) {
+	if bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE) || bytes.IndexByte(head, 0) >= 0 && looksUTF16Head(head) {
 		// Decode the head to see what it is.
 		if d, err := decodeText(head); err == nil || d.text != "" {
 			return sniffText(source, []byte(d.text))
