@@ -96,6 +96,9 @@ func writeArticles(t *testing.T, dir string, n int) {
 // the article's text must index every statement).
 func checkConsistent(t *testing.T, path string) int {
 	t.Helper()
+	if _, err := os.Stat(path); os.IsNotExist(err) {
+		return 0 // killed before the database was created
+	}
 	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +143,7 @@ func TestKillDuringIngest(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(100+r.Intn(900)) * time.Millisecond)
+		time.Sleep(time.Duration(200+r.Intn(1500)) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err == nil {
 			kills++
 		}

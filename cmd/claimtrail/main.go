@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -80,7 +81,28 @@ func main() {
 		Now: time.Now, Getenv: os.Getenv,
 		StdoutTTY: isTerminal(os.Stdout), StderrTTY: isTerminal(os.Stderr),
 	}
-	os.Exit(app.Run(os.Args[1:]))
+	os.Exit(app.runProfiled(os.Args[1:]))
+}
+
+// runProfiled runs the command line, writing a CPU profile to the file
+// named by $CLAIMTRAIL_CPUPROFILE when set (for `go tool pprof`).
+func (app *App) runProfiled(args []string) int {
+	path := app.Getenv("CLAIMTRAIL_CPUPROFILE")
+	if path == "" {
+		return app.Run(args)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(app.Stderr, "claimtrail: %s: %v\n", path, err)
+		return 1
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(app.Stderr, "claimtrail: %s: %v\n", path, err)
+		return 1
+	}
+	defer pprof.StopCPUProfile()
+	return app.Run(args)
 }
 
 // Run executes the command line and returns the exit code (SPEC.md: 0 ok,

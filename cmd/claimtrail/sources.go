@@ -81,7 +81,7 @@ func runSources(ctx context.Context, app *App, o *sourcesOptions) error {
 		r := toSourceRecord(a)
 		recs = append(recs, r)
 		pub := a.Published.String()
-		if a.DateInferred && pub != "" {
+		if a.DateInferred && pub != "" && app.StdoutTTY {
 			pub += " (inferred)"
 		}
 		t.add(strconv.FormatInt(a.ID, 10), a.Source, a.Outlet, a.Lang, pub, string(a.Published.PrecisionOrUnknown()),
