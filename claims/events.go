@@ -41,6 +41,7 @@ type fxMention struct {
 	local    bool // not in the gazetteer
 	locative bool // after "in", "at", "i", "på"
 	appos    bool // a place in apposition to the one before ("Istanbul, Türkiye")
+	byline   bool // inside the dateline: where and when the report was filed
 
 	concept string // mEvent
 	unit    bool   // counted instance ("rounds")
@@ -54,8 +55,9 @@ type fxMention struct {
 	markS   int  // byte start of the instance words ("third", "neste")
 	group   bool // several events ("four earthquakes")
 
-	attr string // mAttr
-	far  bool   // may bind from far back in its clause ("the toll … rose to 81")
+	attr  string // mAttr
+	far   bool   // may bind from far back in its clause ("the toll … rose to 81")
+	bound bool   // mAttr: already carries a figure
 
 	counted string // mCounted
 	generic bool
@@ -63,10 +65,12 @@ type fxMention struct {
 
 // sent is one sentence: token range and its mentions.
 type fxSent struct {
-	a, b    int
-	title   bool
-	allCaps bool
-	ms      []fxMention
+	a, b      int
+	title     bool
+	allCaps   bool
+	titleCase bool // most words capitalised (a headline): capitals tell no names
+	dateline  int  // tokens [a, dateline) are a dateline ("TOKYO, March 23 -"); a when none
+	ms        []fxMention
 }
 
 // analysis holds one article's state while its facts are built.
@@ -105,6 +109,14 @@ func (a *fxAnalysis) scan(s *fxSent) {
 		}
 	}
 	s.allCaps = letters >= 3 && uppers == letters
+	caps := 0
+	for k := s.a; k < s.b; k++ {
+		if toks[k].kind == fxTWord && toks[k].cap {
+			caps++
+		}
+	}
+	s.titleCase = letters >= 4 && caps*10 >= letters*6
+	s.dateline = a.dateline(s)
 	sub := toks[:s.b] // matches never run past the sentence
 	for k := s.a; k < s.b; {
 		if r, ok := fl.dateAt(text, sub, k); ok && r.j > k {
@@ -121,9 +133,11 @@ func (a *fxAnalysis) scan(s *fxSent) {
 			pl := a.g.places[p]
 			m := fxMention{kind: fxMPlace, i: k, j: k + n, fxPlace: pl.name, country: pl.country}
 			m.locative = a.isLocative(s, k)
-			// apposition: "in Istanbul, Türkiye" and "in Doha, Qatar" are one place
-			if !m.locative && k-1 > s.a && toks[k-1].low == "," && len(s.ms) > 0 {
-				if p := s.ms[len(s.ms)-1]; p.kind == fxMPlace && p.j == k-1 && p.locative {
+			// apposition: "in Istanbul, Türkiye", "in Teri Mangal in Kurram
+			// Agency": the second place only contains the first
+			if k-1 > s.a && len(s.ms) > 0 {
+				if p := s.ms[len(s.ms)-1]; p.kind == fxMPlace && p.j == k-1 && p.locative &&
+					(toks[k-1].low == "," || fl.is("locative", text, toks, k-1)) {
 					m.locative, m.appos = true, true
 				}
 			}
@@ -164,8 +178,13 @@ func (a *fxAnalysis) scan(s *fxSent) {
 			k += n
 			continue
 		}
-		if !s.allCaps && fl.is("locative", text, sub, k) {
+		if !s.allCaps && !s.titleCase && fl.is("locative", text, sub, k) {
 			if m, ok := a.localPlace(s, k); ok {
+				if len(s.ms) > 0 {
+					if p := s.ms[len(s.ms)-1]; p.kind == fxMPlace && p.j == k && p.locative {
+						m.appos = true
+					}
+				}
 				s.ms = append(s.ms, m)
 				k = m.j
 				continue
@@ -173,6 +192,37 @@ func (a *fxAnalysis) scan(s *fxSent) {
 		}
 		k++
 	}
+	for x := range s.ms {
+		if s.ms[x].j <= s.dateline {
+			s.ms[x].byline = true
+		}
+	}
+}
+
+// dateline finds a wire dateline at the start of a paragraph: capitalised
+// place words, maybe a date and an outlet in parentheses, then a dash
+// ("TOKYO, March 23 -", "MOSCOW (Sputnik) -", "GRANGEMOUTH, Scotland,
+// March 22 -"). Its place and date tell where and when the report was
+// filed, not where or when the event was. It returns the token after the
+// dash, or s.a when there is no dateline.
+func (a *fxAnalysis) dateline(s *fxSent) int {
+	toks := a.toks
+	if s.b-s.a < 3 || !toks[s.a].nl || !toks[s.a].upper {
+		return s.a
+	}
+	for k := s.a + 1; k < s.b && k < s.a+12; k++ {
+		switch t := toks[k]; {
+		case t.low == "-" || t.low == "–" || t.low == "—":
+			if t.sp {
+				return k + 1
+			}
+			return s.a
+		case t.kind == fxTWord && (t.cap || t.upper), t.kind == fxTNum, t.low == ",", t.low == "(", t.low == ")", t.low == ".":
+		default:
+			return s.a
+		}
+	}
+	return s.a
 }
 
 // isLocative reports whether the place at toks[k] follows a locative
@@ -400,8 +450,16 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 		}
 		ev := a.eventFor(s, m.i, m.attr, ctx)
 		f := Fact{Attribute: m.attr, Value: "0", Start: toks[m.i-1].s, End: toks[m.j-1].e}
-		a.placeEvent(&f, s, si, ev, m.i, ctx)
+		a.placeEvent(&f, s, si, ev, m.i, m.j, ctx)
 		out = append(out, f)
+	}
+	// figures give their event to a time beside them ("drove a truck … on
+	// Tuesday, killing eight people")
+	var figures []fxFigure
+	for _, f := range out {
+		if f.Event != "" && f.Attribute != "count" {
+			figures = append(figures, fxFigure{f.Event, f.Start, f.End})
+		}
 	}
 	// dates of events
 	var dated []int
@@ -409,10 +467,19 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 	var prevEv *fxMention
 	for k := range s.ms {
 		m := &s.ms[k]
-		if m.kind != fxMDate || !m.ok {
+		if m.kind != fxMDate || !m.ok || m.byline {
+			continue
+		}
+		if fl.is("bound", text, toks, m.i) {
+			// "since Sept. 11, 2001": a bound, not the time of an event
+			out = append(out, Fact{Attribute: "date", Value: m.sp.Value(), Vague: m.sp.vague, Precision: m.sp.precision,
+				Start: toks[m.i].s, End: toks[m.j-1].e, Tense: m.tense})
 			continue
 		}
 		ev := a.attachEvent(s, m.i, m.j, false)
+		if ev == nil {
+			ev = a.figureEvent(figures, m.i, m.j)
+		}
 		if prevDate != nil && a.coordinated(prevDate.j, m.i) {
 			ev = prevEv // "27. februar og 10. april": one list, one event
 		}
@@ -437,11 +504,13 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 				f.Participants = a.participants(s, ev)
 				a.placeOf(&f, s, ev)
 			} else {
-				a.placeEvent(&f, s, si, ev, m.i, ctx)
+				a.placeEvent(&f, s, si, ev, m.i, m.j, ctx)
 				f.When = f.Value
 				f.WhenImplied = false
 			}
-			ctx.when[ev.concept] = fxWhenAt{sp: m.sp, fxSent: si}
+			if !ev.plural && m.sp.hi.Sub(m.sp.lo) <= 31*24*time.Hour {
+				ctx.when[ev.concept] = fxWhenAt{sp: m.sp, fxSent: si}
+			}
 			dated = append(dated, len(out))
 		}
 		out = append(out, f)
@@ -456,7 +525,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 	// places of events told by participants: "talks in Istanbul"
 	for k := range s.ms {
 		m := &s.ms[k]
-		if m.kind != fxMPlace || !m.locative || m.appos {
+		if m.kind != fxMPlace || !m.locative || m.appos || m.byline {
 			continue
 		}
 		ev := a.attachEvent(s, m.i, m.j, true)
@@ -543,6 +612,8 @@ func (a *fxAnalysis) attachEvent(s *fxSent, i, j int, isPlace bool) *fxMention {
 	near := 8
 	if isPlace {
 		near = 4
+	} else if a.speechDate(s, i, j) {
+		return nil
 	}
 	var best *fxMention
 	bd := 1 << 30
@@ -583,6 +654,22 @@ func (a *fxAnalysis) attachEvent(s *fxSent, i, j int, isPlace bool) *fxMention {
 		}
 	}
 	return best
+}
+
+// speechDate reports whether the time at tokens [i, j) dates a speech act
+// rather than an event: right after a reporting verb ("said on Wednesday",
+// "told reporters on Thursday") or right before one ("on Tuesday said").
+func (a *fxAnalysis) speechDate(s *fxSent, i, j int) bool {
+	fl, text, toks := a.fl, a.text, a.toks
+	for k := i - 1; k >= s.a && k >= i-3; k-- {
+		if fl.is("reporting", text, toks, k) {
+			return true
+		}
+		if toks[k].kind != fxTWord || toks[k].cap {
+			break // only "told reporters", "said" and the like in between
+		}
+	}
+	return j < s.b && fl.is("reporting", text, toks, j)
 }
 
 // eventBefore returns the last event mention that ends before token k.
@@ -661,13 +748,107 @@ func (a *fxAnalysis) nearestEvent(s *fxSent, i int, keep func(*fxMention) bool) 
 	return best
 }
 
+// wordsBetween counts the word tokens in [from, to).
+func (a *fxAnalysis) wordsBetween(from, to int) int {
+	n := 0
+	for k := from; k < to && k < len(a.toks); k++ {
+		if a.toks[k].kind == fxTWord {
+			n++
+		}
+	}
+	return n
+}
+
+// fxFigure is a figure's event and byte span within a sentence.
+type fxFigure struct {
+	concept    string
+	start, end int
+}
+
+// figureEvent gives a time with no event word of its own the event of a
+// figure within eight tokens of it.
+func (a *fxAnalysis) figureEvent(figs []fxFigure, i, j int) *fxMention {
+	best, bd := -1, 1<<30
+	for x, f := range figs {
+		// distance in tokens between the figure's span and [i, j)
+		fi, fj := a.tokAt(f.start), a.tokAt(f.end-1)+1
+		d := 0
+		switch {
+		case fj <= i:
+			d = i - fj
+		case fi >= j:
+			d = fi - j
+		}
+		if d <= 8 && d < bd {
+			best, bd = x, d
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	fi := a.tokAt(figs[best].start)
+	return &fxMention{kind: fxMEvent, i: fi, j: fi, concept: figs[best].concept}
+}
+
+// tokAt returns the index of the token that holds byte offset b.
+func (a *fxAnalysis) tokAt(b int) int {
+	return sort.Search(len(a.toks), func(k int) bool { return a.toks[k].e > b })
+}
+
+// separated reports whether a clause break or another figure stands
+// between tokens from and to.
+func (a *fxAnalysis) separated(s *fxSent, from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.toks[k].low == ";" || a.toks[k].low == ":" {
+			return true
+		}
+	}
+	for _, m := range s.ms {
+		if m.kind == fxMNum && m.used && m.i >= from && m.j <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOfEvent finds the resolved date that belongs to event mention ev
+// (by the attachment rules of attachEvent); a concept carried over from an
+// earlier sentence takes the sentence's date when nothing else claims it.
+func (a *fxAnalysis) dateOfEvent(s *fxSent, ev *fxMention) *fxMention {
+	var any *fxMention
+	for x := range s.ms {
+		m := &s.ms[x]
+		if m.kind != fxMDate || !m.ok || m.byline {
+			continue
+		}
+		at := a.attachEvent(s, m.i, m.j, false)
+		if at == ev || (at != nil && at.i == ev.i && at.j == ev.j) {
+			return m
+		}
+		if at == nil && (any == nil || fxAbsInt(m.i-ev.i) < fxAbsInt(any.i-ev.i)) {
+			any = m
+		}
+	}
+	if any != nil && (ev.anaphor || (ev.j == ev.i && fxAbsInt(any.i-ev.i) <= 8)) {
+		return any
+	}
+	return nil
+}
+
+func fxAbsInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // nearestDate finds the resolved date mention nearest token i.
 func (a *fxAnalysis) nearestDate(s *fxSent, i int) *fxMention {
 	var best *fxMention
 	bd := 1 << 30
 	for x := range s.ms {
 		m := &s.ms[x]
-		if m.kind != fxMDate || !m.ok {
+		if m.kind != fxMDate || !m.ok || m.byline {
 			continue
 		}
 		d := m.i - i
@@ -707,7 +888,7 @@ func (a *fxAnalysis) negated(s *fxSent, i int) bool {
 func (a *fxAnalysis) participants(s *fxSent, ev *fxMention) []string {
 	set := map[string]bool{}
 	for _, m := range s.ms {
-		if m.i > ev.j+8 || m.j < ev.i-8 {
+		if m.i > ev.j+8 || m.j < ev.i-8 || m.byline {
 			continue
 		}
 		switch {
@@ -739,7 +920,7 @@ func (a *fxAnalysis) participants(s *fxSent, ev *fxMention) []string {
 func (a *fxAnalysis) placeOf(f *Fact, s *fxSent, ev *fxMention) {
 	bd := 1 << 30
 	for _, m := range s.ms {
-		if m.kind != fxMPlace || !m.locative || m.appos {
+		if m.kind != fxMPlace || !m.locative || m.appos || m.byline {
 			continue
 		}
 		d := m.i - ev.j
@@ -763,11 +944,26 @@ func (a *fxAnalysis) eventFor(s *fxSent, i int, attr string, ctx *fxFlow) *fxMen
 		c := a.fl.fxConcepts[m.concept]
 		return c != nil && c.attrs[attr]
 	})
-	if ev != nil {
+	if ev != nil && a.wordsBetween(min(ev.j, i), max(ev.i, i)) <= 12 {
 		return ev
+	}
+	if ev != nil {
+		// named too far away to be sure it is the same event: the concept
+		// stands, the time and place are the figure's own
+		return &fxMention{kind: fxMEvent, i: i, j: i, concept: ev.concept}
 	}
 	if c := a.fl.fxConcepts[ctx.lastConcept]; c != nil && c.attrs[attr] {
 		return &fxMention{kind: fxMEvent, i: i, j: i, concept: ctx.lastConcept}
+	}
+	// the first concept of the article (title included) that carries it
+	for si := range a.sents {
+		for _, m := range a.sents[si].ms {
+			if m.kind == fxMEvent && m.concept != "" && !m.plural {
+				if c := a.fl.fxConcepts[m.concept]; c != nil && c.attrs[attr] {
+					return &fxMention{kind: fxMEvent, i: i, j: i, concept: m.concept}
+				}
+			}
+		}
 	}
 	return nil
 }
@@ -777,18 +973,18 @@ func (a *fxAnalysis) eventFor(s *fxSent, i int, attr string, ctx *fxFlow) *fxMen
 // same concept at a compatible time; else the article's first country)
 // and time (a date in the sentence; else the last one stated for the
 // concept; else the publication date, marked implied).
-func (a *fxAnalysis) placeEvent(f *Fact, s *fxSent, si int, ev *fxMention, i int, ctx *fxFlow) {
+func (a *fxAnalysis) placeEvent(f *Fact, s *fxSent, si int, ev *fxMention, i, j int, ctx *fxFlow) {
 	if ev == nil {
 		return
 	}
 	f.Event = ev.concept
-	f.Group = f.Group || ev.group
+	f.Group = f.Group || ev.group || ev.plural
 	if f.Tense == "" {
 		f.Tense = ev.tense
 	}
 	// time
 	var when fxSpan
-	if d := a.nearestDate(s, i); d != nil {
+	if d := a.dateOfEvent(s, ev); d != nil {
 		when = d.sp
 	} else if w, ok := ctx.when[ev.concept]; ok {
 		when = w.sp
@@ -800,18 +996,29 @@ func (a *fxAnalysis) placeEvent(f *Fact, s *fxSent, si int, ev *fxMention, i int
 		f.WhenImplied = true
 	}
 	f.When = when.Value()
-	// place
+	// place: inside the fact's words ("the toll in Angur Adar rose to 23"),
+	// else the nearest, a scene ("in X") before a passing mention, never
+	// across another figure or a clause break
 	bd := 1 << 30
 	for _, m := range s.ms {
-		if m.kind != fxMPlace {
+		if m.kind != fxMPlace || m.byline || m.appos {
 			continue
 		}
-		d := m.i - i
-		if d < 0 {
-			d = -d
+		d := 0
+		switch {
+		case m.j <= i:
+			d = i - m.j
+			if a.separated(s, m.j, i) {
+				continue
+			}
+		case m.i >= j:
+			d = m.i - j
+			if a.separated(s, j, m.i) {
+				continue
+			}
 		}
 		if m.locative {
-			d -= 2 // the scene ("in X") before a passing mention
+			d -= 2
 		}
 		if d < bd {
 			bd, f.Place, f.Country = d, m.fxPlace, m.country
@@ -878,7 +1085,9 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 				break
 			}
 			if o.kind == fxMAttr {
-				attr, bestD = o, words
+				if !o.bound {
+					attr, bestD = o, words
+				}
 				break
 			}
 		}
@@ -901,7 +1110,9 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 				counted = o
 			}
 			if o.kind == fxMAttr {
-				if words < bestD {
+				// a "far" word is the subject of a figure after it ("the toll
+				// … rose to 81"), never of one before it ("23 and the toll")
+				if words < bestD && !o.far && !o.bound {
 					attr, bestD = o, words
 				}
 				break
@@ -939,8 +1150,8 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 			}
 		}
 	}
-	m.used = true
-	f := Fact{Attribute: attr.attr, Value: n.Value()}
+	m.used, attr.bound = true, true
+	f := Fact{Attribute: attr.attr, Value: n.Value(), Vague: n.plural}
 	if attr.attr == "magnitude" {
 		if n.val <= 0 || n.val >= 10 || n.rel == "range" && n.lo <= 0 {
 			return Fact{}, false
@@ -969,7 +1180,7 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	f.Negated = a.negated(s, m.i)
 	f.Tense = a.fl.tenseAt(text, toks, s.a, s.b, m.i)
 	ev := a.eventFor(s, m.i, attr.attr, ctx)
-	a.placeEvent(&f, s, a.sentIndex(s), ev, m.i, ctx)
+	a.placeEvent(&f, s, a.sentIndex(s), ev, min(m.i, attr.i), max(m.j, attr.j), ctx)
 	return f, true
 }
 

@@ -38,7 +38,7 @@ var fxLexSections = []string{
 	"month", "weekday", "deixis", "preposition", "day-suffix", "relative", "season",
 	"vague", "future", "past", "past-weak", "reporting", "ago-unit", "ago-after", "ago-before",
 	"event", "attribute", "counted", "next", "last", "negation", "denial", "locative",
-	"change", "clause-break", "anaphor", "not-place", "ago-lead", "past-suffix", "venue", "coordinator",
+	"change", "clause-break", "anaphor", "not-place", "ago-lead", "past-suffix", "venue", "coordinator", "bound",
 }
 
 var (

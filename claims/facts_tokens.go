@@ -236,7 +236,13 @@ func (l *fxLexicon) match(text string, toks []fxTok, i int) (int, int) {
 	if l == nil || i >= len(toks) {
 		return -1, 0
 	}
-	for _, id := range l.first[toks[i].low] {
+	ids := l.first[toks[i].low]
+	if len(ids) == 0 {
+		if stem, ok := fxGenitiveStem(toks[i].low); ok {
+			ids = l.first[stem]
+		}
+	}
+	for _, id := range ids {
 		e := &l.entries[id]
 		if i+len(e.toks) > len(toks) {
 			continue
@@ -244,7 +250,7 @@ func (l *fxLexicon) match(text string, toks []fxTok, i int) (int, int) {
 		ok := true
 		for k, w := range e.toks {
 			t := &toks[i+k]
-			if t.low != w || (k > 0 && t.nl) {
+			if (t.low != w && !(k == len(e.toks)-1 && fxGenitiveOf(t.low, w))) || (k > 0 && t.nl) {
 				ok = false
 				break
 			}
@@ -276,6 +282,22 @@ func (l *fxLexicon) match(text string, toks []fxTok, i int) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// fxGenitiveOf reports whether word is w with an English genitive ending
+// ("tuesday's", "yesterday’s").
+func fxGenitiveOf(word, w string) bool {
+	return len(word) > len(w) && strings.HasPrefix(word, w) && (word[len(w):] == "'s" || word[len(w):] == "’s")
+}
+
+// fxGenitiveStem strips an English genitive ending.
+func fxGenitiveStem(word string) (string, bool) {
+	for _, g := range []string{"'s", "’s"} {
+		if len(word) > len(g) && strings.HasSuffix(word, g) {
+			return word[:len(word)-len(g)], true
+		}
+	}
+	return "", false
 }
 
 // has reports whether a phrase of the lexicon starts at toks[i].

@@ -175,26 +175,33 @@ func fxPrepare(c *Claim) (fxItem, bool) {
 	if lo, hi, ok := c.Published.Interval(); ok {
 		it.pubLo, it.pubHi, it.pubOK = fxDayNum(lo), fxDayNum(hi), true
 	}
-	if f.When != "" {
-		if lo, hi, ok := fxDateInterval(f.When); ok {
-			it.whenLo, it.whenHi, it.whenOK = fxDayNum(lo), fxDayNum(hi), true
-		}
-	}
 	it.country = f.Country
 	if it.country == "" && f.Place != "" {
 		it.country = fxGetGazetteer().countryOf(f.Place)
+	}
+	if f.When != "" {
+		if lo, hi, ok := fxDateInterval(f.When); ok {
+			it.whenLo, it.whenHi, it.whenOK = fxDayNum(lo), fxDayNum(hi), true
+			if f.WhenImplied && f.Place != "" && fxGetGazetteer().kindOf(f.Place) != "country" {
+				// a report naming a town but no day may come days after the
+				// event; one naming only a country is taken as news of the day
+				it.whenLo -= 9
+			}
+		}
 	}
 	return it, true
 }
 
 // fxBucket is the key under which claims are compared: the same concept
-// and attribute, and for events told by participants the same participants;
-// for events told by place, the same country (or none known).
+// and attribute, and for events told by participants the same
+// participants. Events told by place share a bucket per concept and
+// attribute (a place may be named at any level, or not at all); Compare
+// orders such a bucket in time and compares neighbours only.
 func fxBucket(it *fxItem) string {
 	f := it.f
 	c := fxConcepts()[f.Event]
 	if c != nil && c.byPlace {
-		return f.Event + "|" + f.Attribute + "|" + it.country
+		return f.Event + "|" + f.Attribute
 	}
 	return f.Event + "|" + f.Attribute + "|" + strings.Join(f.Participants, "+")
 }
@@ -256,7 +263,7 @@ func fxIdentity(a, b *fxItem) int {
 	if !ok {
 		return fxIDNone
 	}
-	if fa.Unit != "" && fb.Unit != "" && fa.Unit != fb.Unit {
+	if fa.Unit != fb.Unit { // "soldiers" are not "rebels", nor a part of all the dead
 		return fxIDNone
 	}
 	if !a.whenOK || !b.whenOK {
@@ -265,7 +272,9 @@ func fxIdentity(a, b *fxItem) int {
 	if a.whenHi < b.whenLo || b.whenHi < a.whenLo {
 		return fxIDNone
 	}
-	if strict {
+	// a season, a year or "recently" places an event too loosely to tell
+	// two events apart: such claims may agree, not contradict
+	if strict && a.whenHi-a.whenLo <= 31 && b.whenHi-b.whenLo <= 31 {
 		return fxIDStrong
 	}
 	return fxIDWeak
@@ -313,7 +322,8 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 	if comp {
 		return fxRelation{KindAgreement, 0}, true
 	}
-	if id != fxIDStrong {
+	if id != fxIDStrong || (a.kind == 'n' && (a.f.Vague || b.f.Vague)) {
+		// "thousands have died" states no count to contradict
 		return fxRelation{}, false
 	}
 	// order by publication: x earlier, y later
@@ -438,8 +448,9 @@ func Compare(claims []Claim) []Finding {
 		kind    string
 	}
 	type pairFinding struct {
-		x, y *fxItem
+		x, y *fxItem // the pair that explains the finding
 		rel  fxRelation
+		more []*fxItem // every claim of either article in such a pair
 	}
 	pairs := map[pairKey]pairFinding{}
 	var pairOrder []pairKey
@@ -485,10 +496,13 @@ func Compare(claims []Claim) []Finding {
 				if !had {
 					pairOrder = append(pairOrder, pk)
 				}
+				more := append(old.more, x, y)
 				if !had || rel.severity > old.rel.severity ||
 					rel.severity == old.rel.severity && fxNoWorse(x, old.x) && fxNoWorse(y, old.y) && (x != old.x || y != old.y) {
-					pairs[pk] = pairFinding{x, y, rel}
+					old = pairFinding{x: x, y: y, rel: rel}
 				}
+				old.more = more
+				pairs[pk] = old
 			}
 		}
 		groups = append(groups, fxCliques(items, agreeing, agree)...)
@@ -497,8 +511,10 @@ func Compare(claims []Claim) []Finding {
 	// agreements: one per group of claims that all agree with each other
 	for _, g := range groups {
 		best := map[int64]*fxItem{}
+		var all []*fxItem
 		for _, i := range g {
 			it := &items[i]
+			all = append(all, it)
 			if cur, ok := best[it.c.Article]; !ok || fxBetter(it, cur) {
 				best[it.c.Article] = it
 			}
@@ -511,13 +527,17 @@ func Compare(claims []Claim) []Finding {
 			members = append(members, it)
 		}
 		fxSortByPublication(members)
-		out = append(out, fxAgreement(members))
+		f := fxAgreement(members)
+		f.Claims = fxAllClaims(members, all)
+		out = append(out, f)
 	}
 	for _, pk := range pairOrder {
 		pf := pairs[pk]
 		members := []*fxItem{pf.x, pf.y}
 		fxSortByPublication(members)
-		out = append(out, fxDisagreement(pf.rel, members[0], members[1]))
+		f := fxDisagreement(pf.rel, members[0], members[1])
+		f.Claims = fxAllClaims(members, pf.more)
+		out = append(out, f)
 	}
 	kindRank := map[string]int{KindConflict: 0, KindUpdate: 1, KindAgreement: 2}
 	sevRank := map[string]int{"high": 0, "medium": 1, "low": 2}
@@ -549,7 +569,9 @@ func Compare(claims []Claim) []Finding {
 
 // fxCliques groups agreeing claims so that every two members of a group
 // from different articles agree: claims are taken most precise first and
-// join the first group they agree with entirely, else open a new one. A
+// join every group they agree with entirely (a claim of an article
+// already in the group only has to be compatible with its sibling), else
+// open a new one. A
 // vague claim that agrees with two precise ones that contradict each other
 // therefore cannot join them into one agreement.
 func fxCliques(items []fxItem, agreeing []int, agree map[[2]int]bool) [][]int {
@@ -564,21 +586,24 @@ func fxCliques(items []fxItem, agreeing []int, agree map[[2]int]bool) [][]int {
 	for _, i := range agreeing {
 		placed := false
 		for g := range groups {
-			ok, linked := true, false
+			ok := true
 			for _, m := range groups[g] {
 				if items[m].c.Article == items[i].c.Article {
+					// another mention in the same article: it must say the same
+					if !fxCompatible(&items[m], &items[i]) || items[m].f.Negated != items[i].f.Negated {
+						ok = false
+						break
+					}
 					continue
 				}
 				if !agree[[2]int{i, m}] {
 					ok = false
 					break
 				}
-				linked = true
 			}
-			if ok && linked {
+			if ok {
 				groups[g] = append(groups[g], i)
 				placed = true
-				break
 			}
 		}
 		if !placed {
@@ -673,6 +698,40 @@ func fxFindingClaim(it *fxItem) FindingClaim {
 		fc.Text, fc.Start, fc.End = f.Text, f.Start, f.End
 	}
 	return fc
+}
+
+// fxAllClaims lists the claims of a finding: the explaining ones first (in
+// publication order), then every other claim of the same articles that
+// takes part, by article and offset; a statement is listed once.
+func fxAllClaims(lead []*fxItem, all []*fxItem) []FindingClaim {
+	type key struct {
+		a    int64
+		s, e int
+	}
+	seen := map[key]bool{}
+	var out []FindingClaim
+	add := func(it *fxItem) {
+		k := key{it.c.Article, it.f.Start, it.f.End}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, fxFindingClaim(it))
+	}
+	for _, it := range lead {
+		add(it)
+	}
+	rest := append([]*fxItem(nil), all...)
+	sort.SliceStable(rest, func(i, j int) bool {
+		if rest[i].c.Article != rest[j].c.Article {
+			return rest[i].c.Article < rest[j].c.Article
+		}
+		return rest[i].f.Start < rest[j].f.Start
+	})
+	for _, it := range rest {
+		add(it)
+	}
+	return out
 }
 
 func fxAgreement(m []*fxItem) Finding {

@@ -19,6 +19,7 @@ type fxNumExpr struct {
 	hasPrev bool
 	year    bool // four digits that read as a year (1987)
 	word    bool // written as a word ("two"), not digits
+	plural  bool // a plural quantity word ("dozens", "thousands"): vague
 }
 
 // Value renders the expression in SPEC form: "26", ">=26", "~150", "5-7".
@@ -70,19 +71,11 @@ func fxNumInterval(v string) (lo, hi float64, ok bool) {
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0, 0, false
 	}
-	eps := 1e-9
-	if x == math.Trunc(x) {
-		eps = 1
-	}
 	switch rel {
-	case ">=":
+	case ">=", ">":
 		return x, math.Inf(1), true
-	case ">":
-		return x + eps, math.Inf(1), true
-	case "<=":
+	case "<=", "<":
 		return 0, x, true
-	case "<":
-		return 0, math.Max(0, x-eps), true
 	case "~":
 		d := math.Abs(x) * 0.1
 		return x - d, x + d, true
@@ -237,7 +230,7 @@ func (fl *fxFactLang) numberAt(text string, toks []fxTok, i int) (fxNumExpr, boo
 		if e, m := fl.match("plural", text, toks, k); e != nil {
 			lo, _, ok := fxNumInterval(fxFlag0(e.flags))
 			if ok {
-				n.rel, n.val, n.j, n.word = ">=", lo, k+m, true
+				n.rel, n.val, n.j, n.word, n.plural = ">=", lo, k+m, true, true
 				return n, true
 			}
 		}

@@ -14,6 +14,7 @@ type fxPlace struct {
 	kind    string // country, city, region, org
 	country string // the country it lies in; itself for a country
 	short   string // for subjects: "US"
+	region  string // the region a city lies in, when known
 	capital bool
 	metonym bool // stands for its country ("the Kremlin"); never a place
 }
@@ -97,6 +98,8 @@ func fxLoadGazetteer() {
 					p.short = strings.ReplaceAll(v, "_", " ")
 				case "country":
 					p.country = strings.ReplaceAll(v, "_", " ")
+				case "region":
+					p.region = strings.ReplaceAll(v, "_", " ")
 				case "capital":
 					p.capital = true
 				case "metonym":
@@ -194,10 +197,12 @@ func (g *fxGazetteerT) shortOf(name string) string {
 
 // placesCompatible reports whether two places can be the scene of one
 // event: the same place, or one lying in the other (Riyadh in Saudi
-// Arabia). A place unknown to the gazetteer matches only itself, or a
-// country when its own country is not known. strict is true when they are
-// the same place at the same level (both the same city, both the same
-// country): only then may their figures contradict each other.
+// Arabia, Las Vegas in Nevada). A place the gazetteer does not know (kept
+// as written, "Teri Mangal") matches itself, any known place below the
+// country level and a country it is not known to lie outside. strict is
+// true when both name the place below the country level, or the same
+// country: only then may their figures contradict each other (a country's
+// total may add up several places).
 func fxPlacesCompatible(a, ac, b, bc string) (ok, strict bool) {
 	if a == "" || b == "" {
 		return true, false
@@ -207,6 +212,9 @@ func fxPlacesCompatible(a, ac, b, bc string) (ok, strict bool) {
 	}
 	g := fxGetGazetteer()
 	ka, kb := g.kindOf(a), g.kindOf(b)
+	if ka == "org" || kb == "org" {
+		return false, false
+	}
 	switch {
 	case ka == "country" && kb == "country":
 		return false, false
@@ -214,12 +222,26 @@ func fxPlacesCompatible(a, ac, b, bc string) (ok, strict bool) {
 		return bc == "" || bc == a, false
 	case kb == "country":
 		return ac == "" || ac == b, false
-	case ka == "region" && kb != "":
-		return bc == ac && g.contains(a, b), false
-	case kb == "region" && ka != "":
-		return ac == bc && g.contains(b, a), false
+	case ka == "" && kb == "":
+		return false, false // two different local names: two places
+	case ka == "" || kb == "":
+		return true, true // a local name and a known city or region
 	}
-	return false, false
+	// cities and regions: not two different cities, nor two regions; a
+	// city in a region when the gazetteer says so (Las Vegas in Nevada),
+	// else perhaps, when they share a country
+	if ka == kb {
+		return false, false
+	}
+	city, region := a, b
+	if ka == "region" {
+		city, region = b, a
+	}
+	if r := g.places[g.byName[city]].region; r != "" {
+		return r == region, r == region
+	}
+	c := g.countryOf(a)
+	return c != "" && c == g.countryOf(b), false
 }
 
 // contains reports whether region r may contain place p: both lie in the
