@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// diffString renders ops as "=text", "-text", "+text" joined by "|".
-func diffString(ops []DiffOp) string {
+// mtDiffString renders ops as "=text", "-text", "+text" joined by "|".
+func mtDiffString(ops []DiffOp) string {
 	var b strings.Builder
 	for i, op := range ops {
 		if i > 0 {
@@ -28,9 +28,9 @@ func diffString(ops []DiffOp) string {
 	return b.String()
 }
 
-// checkRoundTrip verifies that equal+delete gives a, equal+insert gives b,
+// mtCheckRoundTrip verifies that equal+delete gives a, equal+insert gives b,
 // that no op is empty and that no two neighbours share an op.
-func checkRoundTrip(t *testing.T, a, b string, ops []DiffOp) {
+func mtCheckRoundTrip(t *testing.T, a, b string, ops []DiffOp) {
 	t.Helper()
 	var ga, gb strings.Builder
 	for i, op := range ops {
@@ -60,9 +60,9 @@ func checkRoundTrip(t *testing.T, a, b string, ops []DiffOp) {
 	}
 }
 
-// checkWordBoundaries verifies that every op starts and ends on a token
+// mtCheckWordBoundaries verifies that every op starts and ends on a token
 // boundary of its own side: a diff never splits a word.
-func checkWordBoundaries(t *testing.T, a, b string, ops []DiffOp) {
+func mtCheckWordBoundaries(t *testing.T, a, b string, ops []DiffOp) {
 	t.Helper()
 	bounds := func(s string) map[int]bool {
 		m := map[int]bool{0: true}
@@ -160,11 +160,11 @@ func TestWordDiff(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ops := WordDiff(tt.a, tt.b)
-			if got := diffString(ops); got != tt.want {
+			if got := mtDiffString(ops); got != tt.want {
 				t.Errorf("WordDiff(%q, %q)\n got %s\nwant %s", tt.a, tt.b, got, tt.want)
 			}
-			checkRoundTrip(t, tt.a, tt.b, ops)
-			checkWordBoundaries(t, tt.a, tt.b, ops)
+			mtCheckRoundTrip(t, tt.a, tt.b, ops)
+			mtCheckWordBoundaries(t, tt.a, tt.b, ops)
 		})
 	}
 }
@@ -211,8 +211,8 @@ func FuzzWordDiff(f *testing.F) {
 			return
 		}
 		ops := WordDiff(a, b)
-		checkRoundTrip(t, a, b, ops)
-		checkWordBoundaries(t, a, b, ops)
+		mtCheckRoundTrip(t, a, b, ops)
+		mtCheckWordBoundaries(t, a, b, ops)
 		if a == b && len(ops) > 1 {
 			t.Errorf("equal texts gave %d ops", len(ops))
 		}

@@ -42,7 +42,8 @@ type famItem struct {
 // Families groups direct quotations (Kind Direct; other kinds are ignored)
 // whose texts are near-identical or one a fragment or edit of the other,
 // by single linkage: two quotations are linked when Similarity ≥
-// minSimilarity, or when the shorter one's words lie word for word
+// minSimilarity (for a quotation under familyFragmentWords words only with
+// the same SpeakerID), or when the shorter one's words lie word for word
 // (VerbatimCoverage of them, in two-word runs) inside the longer and it is
 // long enough (familyFragmentWords words, or familyFragmentWordsSame with
 // the same SpeakerID). A fragment (under 0.8 of the longer's words) links
@@ -164,7 +165,7 @@ func Families(cands []Candidate, minSimilarity float64) []Family {
 			cov, contained := famContained(&items[short], &items[long], &cands[items[short].idx], &cands[items[long].idx])
 			fragment := contained && float64(items[short].words) < 0.8*float64(items[long].words)
 			sim := mtBagSimilarity(&a.bag, &b.bag)
-			if !fragment && sim >= minSimilarity {
+			if !fragment && sim >= minSimilarity && famSpeakerOK(&items[short], &cands[a.idx], &cands[b.idx]) {
 				union(int32(i), j)
 				continue
 			}
@@ -242,6 +243,17 @@ func famContained(s, l *famItem, cs, cl *Candidate) (float64, bool) {
 	}
 	cov := float64(mtIntersect(s.exBi, l.exBi)) / float64(len(s.exBi))
 	return cov, cov >= VerbatimCoverage
+}
+
+// famSpeakerOK reports whether a similarity link may be made: a short
+// quotation (under familyFragmentWords words: "a witch hunt", "margins of
+// society") recurs across unrelated articles as a stock phrase, so it
+// links only when both quotations have the same known speaker.
+func famSpeakerOK(short *famItem, a, b *Candidate) bool {
+	if short.words >= familyFragmentWords {
+		return true
+	}
+	return a.SpeakerID != "" && strings.EqualFold(a.SpeakerID, b.SpeakerID)
 }
 
 // famManyArticles reports whether the members come from at least two

@@ -11,17 +11,17 @@ import (
 	"github.com/claimtrail/claimtrail/sources"
 )
 
-// quote builds a direct quotation candidate.
-func quote(ref, article int64, date, speakerID, text string) Candidate {
+// mtQuote builds a direct quotation candidate.
+func mtQuote(ref, article int64, date, speakerID, text string) Candidate {
 	c := Candidate{Ref: ref, Article: article, Kind: Direct, Lang: "en", SpeakerID: speakerID, Text: text}
 	if date != "" {
-		c.Published = day(date)
+		c.Published = mtDay(date)
 	}
 	return c
 }
 
-// familyRefs renders families as "[refs] [refs]".
-func familyRefs(fs []Family) string {
+// mtFamilyRefs renders families as "[refs] [refs]".
+func mtFamilyRefs(fs []Family) string {
 	var parts []string
 	for _, f := range fs {
 		var refs []string
@@ -35,12 +35,12 @@ func familyRefs(fs []Family) string {
 
 func TestFamilies(t *testing.T) {
 	// Seed 003 line 15 (February) and seed 000 line 5 (September): Lavrov.
-	l003 := seedCand(t, "003", 1, "mutually beneficial projects")
-	l003.Article, l003.Kind, l003.SpeakerID, l003.Published = 3, Direct, "sergey-lavrov", day("2025-02-19")
-	l003b := seedCand(t, "003", 2, "when national interests coincide, efforts must be united and implemented")
-	l003b.Article, l003b.Kind, l003b.SpeakerID, l003b.Published = 3, Direct, "sergey-lavrov", day("2025-02-19")
-	l000 := seedCand(t, "000", 3, "In cases where interests coincide—and in relations between the US and Russia, such cases are, of course, rare—but when they do, it would be foolish not to use this circumstance to implement some joint, mutually beneficial projects.")
-	l000.Article, l000.Kind, l000.SpeakerID, l000.Published = 10, Direct, "sergey-lavrov", day("2025-09-28")
+	l003 := mtSeedCand(t, "003", 1, "mutually beneficial projects")
+	l003.Article, l003.Kind, l003.SpeakerID, l003.Published = 3, Direct, "sergey-lavrov", mtDay("2025-02-19")
+	l003b := mtSeedCand(t, "003", 2, "when national interests coincide, efforts must be united and implemented")
+	l003b.Article, l003b.Kind, l003b.SpeakerID, l003b.Published = 3, Direct, "sergey-lavrov", mtDay("2025-02-19")
+	l000 := mtSeedCand(t, "000", 3, "In cases where interests coincide—and in relations between the US and Russia, such cases are, of course, rare—but when they do, it would be foolish not to use this circumstance to implement some joint, mutually beneficial projects.")
+	l000.Article, l000.Kind, l000.SpeakerID, l000.Published = 10, Direct, "sergey-lavrov", mtDay("2025-09-28")
 
 	tests := []struct {
 		name  string
@@ -55,8 +55,8 @@ func TestFamilies(t *testing.T) {
 		{
 			name: "short fragment needs the same speaker",
 			cands: []Candidate{
-				quote(1, 1, "2025-02-19", "sergey-lavrov", "mutually beneficial projects"),
-				quote(2, 2, "2025-09-28", "someone-else", l000.Text),
+				mtQuote(1, 1, "2025-02-19", "sergey-lavrov", "mutually beneficial projects"),
+				mtQuote(2, 2, "2025-09-28", "someone-else", l000.Text),
 			},
 			want: "",
 		},
@@ -64,8 +64,8 @@ func TestFamilies(t *testing.T) {
 			// isot-true-0331.txt @1219 and isot-true-0339.txt @1692 (Romney).
 			name: "abbreviation edited",
 			cands: []Candidate{
-				quote(11, 331, "2017-12-01", "", "Roy Moore in the U.S. Senate would be a stain on the GOP and on the nation,"),
-				quote(12, 339, "2017-12-02", "", "Roy Moore in the US Senate would be a stain on the GOP and on the nation,"),
+				mtQuote(11, 331, "2017-12-01", "", "Roy Moore in the U.S. Senate would be a stain on the GOP and on the nation,"),
+				mtQuote(12, 339, "2017-12-02", "", "Roy Moore in the US Senate would be a stain on the GOP and on the nation,"),
 			},
 			want: "[11 12]",
 		},
@@ -74,8 +74,8 @@ func TestFamilies(t *testing.T) {
 			// a parenthesis inserted by one outlet.
 			name: "insertion",
 			cands: []Candidate{
-				quote(21, 373, "2017-12-03", "", "I had to fire General Flynn because he lied to the Vice President and the FBI."),
-				quote(22, 357, "2017-12-04", "", "I had to fire General Flynn because he lied to the Vice President (Mike Pence) and the FBI."),
+				mtQuote(21, 373, "2017-12-03", "", "I had to fire General Flynn because he lied to the Vice President and the FBI."),
+				mtQuote(22, 357, "2017-12-04", "", "I had to fire General Flynn because he lied to the Vice President (Mike Pence) and the FBI."),
 			},
 			want: "[21 22]",
 		},
@@ -84,8 +84,8 @@ func TestFamilies(t *testing.T) {
 			// the later report cut the quotation with an ellipsis.
 			name: "ellipsis cut",
 			cands: []Candidate{
-				quote(31, 394, "2017-12-15", "bob-corker", "At the end of the day, I am not able to cast aside my fiscal concerns and vote for legislation that I believe, based on the information I currently have, could deepen the debt burden on future generations,"),
-				quote(32, 378, "2017-12-16", "bob-corker", "I am not able to cast aside my fiscal concerns and vote for legislation that ... could deepen the debt burden on future generations,"),
+				mtQuote(31, 394, "2017-12-15", "bob-corker", "At the end of the day, I am not able to cast aside my fiscal concerns and vote for legislation that I believe, based on the information I currently have, could deepen the debt burden on future generations,"),
+				mtQuote(32, 378, "2017-12-16", "bob-corker", "I am not able to cast aside my fiscal concerns and vote for legislation that ... could deepen the debt burden on future generations,"),
 			},
 			want: "[31 32]",
 		},
@@ -94,35 +94,35 @@ func TestFamilies(t *testing.T) {
 			// (Howard): the same line reworded between two speeches.
 			name: "reworded across time by the same speaker",
 			cands: []Candidate{
-				quote(41, 344, "2005-01", "michael-howard", "At this election, people will have a clear choice between Mr Blair who will waste more and tax more and the Conservative party which will give value for money and tax less,"),
-				quote(42, 271, "2005-02", "michael-howard", "All this adds up to a bottom line and the bottom line is at this election people will have a clear choice between Mr Blair, who will waste more and tax more, and a Conservative government that will give them value for money and tax less."),
+				mtQuote(41, 344, "2005-01", "michael-howard", "At this election, people will have a clear choice between Mr Blair who will waste more and tax more and the Conservative party which will give value for money and tax less,"),
+				mtQuote(42, 271, "2005-02", "michael-howard", "All this adds up to a bottom line and the bottom line is at this election people will have a clear choice between Mr Blair, who will waste more and tax more, and a Conservative government that will give them value for money and tax less."),
 			},
 			want: "[41 42]",
 		},
 		{
-			// isot-true-0618.txt @3558 and isot-true-0619.txt @2115 share a
-			// clause but are different quotations of different people.
-			name: "shared clause, different quotations",
+			// isot-true-0618.txt @3558 and isot-true-0619.txt @2115: two
+			// different sentences (of one speaker, Collins).
+			name: "different sentences",
 			cands: []Candidate{
-				quote(51, 618, "2017-11-15", "ron-johnson", "I do believe our taxes need to be overhauled."),
-				quote(52, 619, "2017-11-15", "susan-collins", "This is going to be difficult and I just don’t know why we had to complicate it by bringing up the ACA,"),
+				mtQuote(51, 618, "2017-11-15", "susan-collins", "I do believe our taxes need to be overhauled."),
+				mtQuote(52, 619, "2017-11-15", "susan-collins", "This is going to be difficult and I just don’t know why we had to complicate it by bringing up the ACA,"),
 			},
 			want: "",
 		},
 		{
 			name: "stock phrase inside two quotations does not chain them",
 			cands: []Candidate{
-				quote(61, 1, "2020-01-01", "", "at the end of the day it is about jobs"),
-				quote(62, 2, "2020-01-02", "", "Voters know that at the end of the day it is about jobs and wages in every town."),
-				quote(63, 3, "2020-01-03", "", "We all agree that at the end of the day it is about jobs for young people leaving school."),
+				mtQuote(61, 1, "2020-01-01", "", "at the end of the day it is about jobs"),
+				mtQuote(62, 2, "2020-01-02", "", "Voters know that at the end of the day it is about jobs and wages in every town."),
+				mtQuote(63, 3, "2020-01-03", "", "We all agree that at the end of the day it is about jobs for young people leaving school."),
 			},
 			want: "[61 62]",
 		},
 		{
 			name: "same article only is no family",
 			cands: []Candidate{
-				quote(71, 5, "2020-01-01", "", "We will never accept these terms."),
-				quote(72, 5, "2020-01-01", "", "We will never accept these terms."),
+				mtQuote(71, 5, "2020-01-01", "", "We will never accept these terms."),
+				mtQuote(72, 5, "2020-01-01", "", "We will never accept these terms."),
 			},
 			want: "",
 		},
@@ -139,7 +139,7 @@ func TestFamilies(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := Families(tt.cands, 0.6)
-			if got := familyRefs(fs); got != tt.want {
+			if got := mtFamilyRefs(fs); got != tt.want {
 				t.Errorf("families = %q, want %q", got, tt.want)
 			}
 			for _, f := range fs {
@@ -147,7 +147,7 @@ func TestFamilies(t *testing.T) {
 					t.Fatalf("%d diffs for %d members", len(f.Diffs), len(f.Members))
 				}
 				for i, d := range f.Diffs {
-					checkRoundTrip(t, f.Members[i].Text, f.Members[i+1].Text, d)
+					mtCheckRoundTrip(t, f.Members[i].Text, f.Members[i+1].Text, d)
 				}
 			}
 		})
@@ -155,10 +155,10 @@ func TestFamilies(t *testing.T) {
 }
 
 func TestFamiliesLavrovDiff(t *testing.T) {
-	l003 := seedCand(t, "003", 1, "mutually beneficial projects")
-	l003.Article, l003.Kind, l003.SpeakerID, l003.Published = 3, Direct, "sergey-lavrov", day("2025-02-19")
-	l000 := seedCand(t, "000", 3, "In cases where interests coincide—and in relations between the US and Russia, such cases are, of course, rare—but when they do, it would be foolish not to use this circumstance to implement some joint, mutually beneficial projects.")
-	l000.Article, l000.Kind, l000.SpeakerID, l000.Published = 10, Direct, "sergey-lavrov", day("2025-09-28")
+	l003 := mtSeedCand(t, "003", 1, "mutually beneficial projects")
+	l003.Article, l003.Kind, l003.SpeakerID, l003.Published = 3, Direct, "sergey-lavrov", mtDay("2025-02-19")
+	l000 := mtSeedCand(t, "000", 3, "In cases where interests coincide—and in relations between the US and Russia, such cases are, of course, rare—but when they do, it would be foolish not to use this circumstance to implement some joint, mutually beneficial projects.")
+	l000.Article, l000.Kind, l000.SpeakerID, l000.Published = 10, Direct, "sergey-lavrov", mtDay("2025-09-28")
 	fs := Families([]Candidate{l000, l003}, 0.6)
 	if len(fs) != 1 {
 		t.Fatalf("%d families, want 1", len(fs))
@@ -180,7 +180,7 @@ func TestFamiliesLavrovDiff(t *testing.T) {
 
 func TestNearDuplicates(t *testing.T) {
 	// Seed 001 as the wire story; its copies are edits of it.
-	story := seedText(t, "001")
+	story := mtSeedText(t, "001")
 	if i := strings.IndexByte(story, '\n'); i >= 0 {
 		story = story[i+1:] // drop the header line
 	}
@@ -188,8 +188,8 @@ func TestNearDuplicates(t *testing.T) {
 	retitled := "Lavrov: third round of talks this autumn\n\n" + story
 	dropped := strings.Join(paras[:len(paras)-1], "\n") + "\nReporting by a staff writer."
 	edited := strings.Replace(story, "two rounds", "three rounds", 1)
-	other := seedText(t, "002")
-	other4 := seedText(t, "004")
+	other := mtSeedText(t, "002")
+	other4 := mtSeedText(t, "004")
 	texts := map[int64]string{
 		10: story, 11: retitled, 12: dropped, 13: edited,
 		20: other, 21: other4, 22: "", 23: "Short.",
@@ -212,9 +212,9 @@ func TestNearDuplicates(t *testing.T) {
 	}
 }
 
-// benchQuotes makes n direct quotations from a Zipf vocabulary, with one
+// mtBenchQuotes makes n direct quotations from a Zipf vocabulary, with one
 // in fifty a light edit of an earlier one (a family).
-func benchQuotes(n int) []Candidate {
+func mtBenchQuotes(n int) []Candidate {
 	r := rand.New(rand.NewSource(7))
 	vocab := make([]string, 50000)
 	for i := range vocab {
@@ -247,7 +247,7 @@ func benchQuotes(n int) []Candidate {
 }
 
 func BenchmarkFamilies100k(b *testing.B) {
-	cands := benchQuotes(100000)
+	cands := mtBenchQuotes(100000)
 	b.ReportAllocs()
 	for b.Loop() {
 		fs := Families(cands, 0.6)
@@ -261,7 +261,7 @@ func TestFamiliesScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	cands := benchQuotes(20000)
+	cands := mtBenchQuotes(20000)
 	start := time.Now()
 	fs := Families(cands, 0.6)
 	el := time.Since(start)

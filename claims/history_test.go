@@ -6,16 +6,16 @@ import (
 	"testing"
 )
 
-func st(kind Kind, lang, text string) Statement {
+func mtStmt(kind Kind, lang, text string) Statement {
 	return Statement{Kind: kind, Lang: lang, Text: text}
 }
 
 func TestCompareVersions(t *testing.T) {
 	// Seed 001, line 5 (reported speech) and line 4 of seed 000 (quotation).
-	rounds := st(Indirect, "en", "There were two rounds of talks in the spring, where a number of agreements were reached to improve the operating conditions of diplomatic missions")
-	rubio := st(Direct, "en", "We’ve already had two rounds, and (US Secretary of State) Marco Rubio and I agreed to hold a third this fall,")
-	assertion := st(Assertion, "en", "Russia and the United States have agreed to a third round of discussions this autumn focused on embassy operations.")
-	newClaim := st(Assertion, "en", "The next meeting will take place in Moscow.")
+	rounds := mtStmt(Indirect, "en", "There were two rounds of talks in the spring, where a number of agreements were reached to improve the operating conditions of diplomatic missions")
+	rubio := mtStmt(Direct, "en", "We’ve already had two rounds, and (US Secretary of State) Marco Rubio and I agreed to hold a third this fall,")
+	assertion := mtStmt(Assertion, "en", "Russia and the United States have agreed to a third round of discussions this autumn focused on embassy operations.")
+	newClaim := mtStmt(Assertion, "en", "The next meeting will take place in Moscow.")
 
 	tests := []struct {
 		name           string
@@ -27,42 +27,42 @@ func TestCompareVersions(t *testing.T) {
 		{
 			name:           "two rounds become three",
 			before:         []Statement{assertion, rounds},
-			after:          []Statement{assertion, st(Indirect, "en", strings.Replace(rounds.Text, "two rounds", "three rounds", 1))},
+			after:          []Statement{assertion, mtStmt(Indirect, "en", strings.Replace(rounds.Text, "two rounds", "three rounds", 1))},
 			changed:        []string{"=There were |-two|+three|= rounds of talks in the spring, where a number of agreements were reached to improve the operating conditions of diplomatic missions"},
 			numbersChanged: []bool{true},
 		},
 		{
 			name:           "digit changed in a quotation",
 			before:         []Statement{rubio},
-			after:          []Statement{st(Direct, "en", strings.Replace(rubio.Text, "two rounds", "2 rounds", 1))},
+			after:          []Statement{mtStmt(Direct, "en", strings.Replace(rubio.Text, "two rounds", "2 rounds", 1))},
 			changed:        []string{"=We’ve already had |-two|+2|= rounds, and (US Secretary of State) Marco Rubio and I agreed to hold a third this fall,"},
 			numbersChanged: []bool{false}, // the same number written otherwise
 		},
 		{
 			name:           "date changed",
-			before:         []Statement{st(Assertion, "en", "The talks took place in Istanbul on 27 February.")},
-			after:          []Statement{st(Assertion, "en", "The talks took place in Istanbul on 28 February.")},
+			before:         []Statement{mtStmt(Assertion, "en", "The talks took place in Istanbul on 27 February.")},
+			after:          []Statement{mtStmt(Assertion, "en", "The talks took place in Istanbul on 28 February.")},
 			changed:        []string{"=The talks took place in Istanbul on |-27|+28|= February."},
 			numbersChanged: []bool{true},
 		},
 		{
 			name:           "month changed",
-			before:         []Statement{st(Assertion, "en", "The talks took place in Istanbul on 27 February.")},
-			after:          []Statement{st(Assertion, "en", "The talks took place in Istanbul on 27 March.")},
+			before:         []Statement{mtStmt(Assertion, "en", "The talks took place in Istanbul on 27 February.")},
+			after:          []Statement{mtStmt(Assertion, "en", "The talks took place in Istanbul on 27 March.")},
 			changed:        []string{"=The talks took place in Istanbul on 27 |-February|+March|=."},
 			numbersChanged: []bool{true},
 		},
 		{
 			name:           "nb number word",
-			before:         []Statement{st(Assertion, "nb", "Det har vært to runder med samtaler i Istanbul.")},
-			after:          []Statement{st(Assertion, "nb", "Det har vært tre runder med samtaler i Istanbul.")},
+			before:         []Statement{mtStmt(Assertion, "nb", "Det har vært to runder med samtaler i Istanbul.")},
+			after:          []Statement{mtStmt(Assertion, "nb", "Det har vært tre runder med samtaler i Istanbul.")},
 			changed:        []string{"=Det har vært |-to|+tre|= runder med samtaler i Istanbul."},
 			numbersChanged: []bool{true},
 		},
 		{
 			name:           "wording changed, numbers kept",
 			before:         []Statement{rounds},
-			after:          []Statement{st(Indirect, "en", strings.Replace(rounds.Text, "diplomatic missions", "embassies", 1))},
+			after:          []Statement{mtStmt(Indirect, "en", strings.Replace(rounds.Text, "diplomatic missions", "embassies", 1))},
 			changed:        []string{"=There were two rounds of talks in the spring, where a number of agreements were reached to improve the operating conditions of |-diplomatic missions|+embassies"},
 			numbersChanged: []bool{false},
 		},
@@ -75,8 +75,8 @@ func TestCompareVersions(t *testing.T) {
 		},
 		{
 			name:    "kind must agree",
-			before:  []Statement{st(Direct, "en", "We will hold a third round this fall.")},
-			after:   []Statement{st(Indirect, "en", "We will hold a third round this fall")},
+			before:  []Statement{mtStmt(Direct, "en", "We will hold a third round this fall.")},
+			after:   []Statement{mtStmt(Indirect, "en", "We will hold a third round this fall")},
 			added:   []string{"We will hold a third round this fall"},
 			removed: []string{"We will hold a third round this fall."},
 		},
@@ -107,9 +107,9 @@ func TestCompareVersions(t *testing.T) {
 			var diffs []string
 			var nums []bool
 			for _, c := range changed {
-				diffs = append(diffs, diffString(c.Diff))
+				diffs = append(diffs, mtDiffString(c.Diff))
 				nums = append(nums, c.NumbersChanged)
-				checkRoundTrip(t, c.Before.Text, c.After.Text, c.Diff)
+				mtCheckRoundTrip(t, c.Before.Text, c.After.Text, c.Diff)
 			}
 			if fmt.Sprintf("%q", diffs) != fmt.Sprintf("%q", tt.changed) {
 				t.Errorf("changed =\n %q\nwant\n %q", diffs, tt.changed)

@@ -12,8 +12,8 @@ import (
 	"github.com/claimtrail/claimtrail/sources"
 )
 
-// seedText reads a sample article of testdata/articles by its number.
-func seedText(t testing.TB, num string) string {
+// mtSeedText reads a sample article of testdata/articles by its number.
+func mtSeedText(t testing.TB, num string) string {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join("..", "testdata", "articles", num+"_*.txt"))
 	if err != nil || len(paths) != 1 {
@@ -26,11 +26,11 @@ func seedText(t testing.TB, num string) string {
 	return string(b)
 }
 
-// seedCand builds a candidate for the text of a seed article, with its
+// mtSeedCand builds a candidate for the text of a seed article, with its
 // byte span found in the article (so Start/End are real offsets).
-func seedCand(t testing.TB, num string, ref int64, text string) Candidate {
+func mtSeedCand(t testing.TB, num string, ref int64, text string) Candidate {
 	t.Helper()
-	art := seedText(t, num)
+	art := mtSeedText(t, num)
 	i := strings.Index(art, text)
 	if i < 0 {
 		t.Fatalf("seed %s does not contain %q", num, text)
@@ -38,7 +38,7 @@ func seedCand(t testing.TB, num string, ref int64, text string) Candidate {
 	return Candidate{Ref: ref, Text: text, Start: i, End: i + len(text)}
 }
 
-func day(s string) sources.Date {
+func mtDay(s string) sources.Date {
 	d, err := sources.ParseDate(s)
 	if err != nil {
 		panic(err)
@@ -120,25 +120,25 @@ func TestSimilarity(t *testing.T) {
 
 func TestMatchStatements(t *testing.T) {
 	// Seed 003, line 15 (partial quotations of Lavrov) and seed 000, line 5.
-	lavrov003 := seedCand(t, "003", 1, "mutually beneficial projects")
-	lavrov003.Lang, lavrov003.Kind, lavrov003.Published = "en", Direct, day("2025-02-19")
-	lavrov003b := seedCand(t, "003", 2, "when national interests coincide, efforts must be united and implemented")
-	lavrov003b.Lang, lavrov003b.Kind, lavrov003b.Published = "en", Direct, day("2025-02-19")
-	lavrov000 := seedCand(t, "000", 3, "In cases where interests coincide—and in relations between the US and Russia, such cases are, of course, rare—but when they do, it would be foolish not to use this circumstance to implement some joint, mutually beneficial projects.")
-	lavrov000.Lang, lavrov000.Kind, lavrov000.Published = "en", Direct, day("2025-09-28")
+	lavrov003 := mtSeedCand(t, "003", 1, "mutually beneficial projects")
+	lavrov003.Lang, lavrov003.Kind, lavrov003.Published = "en", Direct, mtDay("2025-02-19")
+	lavrov003b := mtSeedCand(t, "003", 2, "when national interests coincide, efforts must be united and implemented")
+	lavrov003b.Lang, lavrov003b.Kind, lavrov003b.Published = "en", Direct, mtDay("2025-02-19")
+	lavrov000 := mtSeedCand(t, "000", 3, "In cases where interests coincide—and in relations between the US and Russia, such cases are, of course, rare—but when they do, it would be foolish not to use this circumstance to implement some joint, mutually beneficial projects.")
+	lavrov000.Lang, lavrov000.Kind, lavrov000.Published = "en", Direct, mtDay("2025-09-28")
 	// Seed 001, line 5 (reported speech of Lavrov).
-	rounds001 := seedCand(t, "001", 4, "There were two rounds of talks in the spring, where a number of agreements were reached to improve the operating conditions of diplomatic missions")
+	rounds001 := mtSeedCand(t, "001", 4, "There were two rounds of talks in the spring, where a number of agreements were reached to improve the operating conditions of diplomatic missions")
 	rounds001.Lang, rounds001.Kind = "en", Indirect
 	rounds001.FactKeys = []string{"count:talks=2", "season=2025-spring", "event=talks"}
 	// Seed 004, line 9 (Norwegian assertion).
-	istanbul004 := seedCand(t, "004", 5, "Konsultasjoner som tar sikte på å normalisere driften av russiske og amerikanske ambassader og adressere hindringer i bilaterale forhold, fant sted i Istanbul 27. februar og 10. april.")
-	istanbul004.Lang, istanbul004.Kind, istanbul004.Published = "nb", Assertion, day("2025-06")
+	istanbul004 := mtSeedCand(t, "004", 5, "Konsultasjoner som tar sikte på å normalisere driften av russiske og amerikanske ambassader og adressere hindringer i bilaterale forhold, fant sted i Istanbul 27. februar og 10. april.")
+	istanbul004.Lang, istanbul004.Kind, istanbul004.Published = "nb", Assertion, mtDay("2025-06")
 	istanbul004.FactKeys = []string{"date=2025-02-27", "date=2025-04-10", "place=Istanbul", "event=consultations"}
 	// The same facts in English without the words (invented assertion).
 	sameFactsEN := Candidate{Ref: 6, Lang: "en", Kind: Assertion, Text: "Diplomats from both countries met in Istanbul on February 27.",
 		FactKeys: []string{"date=2025-02-27", "place=istanbul", "event=meeting"}}
 	// Seed 004, line 15 (Darchiev's quotation).
-	darchiev004 := seedCand(t, "004", 8, "Jeg kan bekrefte at neste forhandlingsrunde mellom delegasjonene vil finne sted i svært nær fremtid i Moskva.")
+	darchiev004 := mtSeedCand(t, "004", 8, "Jeg kan bekrefte at neste forhandlingsrunde mellom delegasjonene vil finne sted i svært nær fremtid i Moskva.")
 	darchiev004.Lang, darchiev004.Kind, darchiev004.SpeakerID = "nb", Direct, "alexander-darchiev"
 	darchiev004.FactKeys = []string{"place=moscow", "when=near-future"}
 	unrelated := Candidate{Ref: 7, Lang: "en", Kind: Assertion, Text: "The central bank left interest rates unchanged on Thursday."}
@@ -233,10 +233,10 @@ func TestMatchStatementsDeterministic(t *testing.T) {
 	for i := 5; i >= 1; i-- {
 		c := base
 		c.Ref = int64(i)
-		c.Published = day("2025-09-28")
+		c.Published = mtDay("2025-09-28")
 		cands = append(cands, c)
 	}
-	cands[1].Published = day("2025-09")
+	cands[1].Published = mtDay("2025-09")
 	got := MatchStatements(Query{Text: base.Text, Lang: "en"}, cands)
 	var refs []int64
 	for _, m := range got {
@@ -252,7 +252,7 @@ func TestEarliest(t *testing.T) {
 	m := func(ref, art int64, date string) Match {
 		c := Candidate{Ref: ref, Article: art}
 		if date != "" {
-			c.Published = day(date)
+			c.Published = mtDay(date)
 		}
 		return Match{Candidate: c}
 	}
@@ -288,9 +288,9 @@ func TestEarliest(t *testing.T) {
 	}
 }
 
-// benchCandidates makes n candidate sentences from a Zipf-distributed
+// mtBenchCandidates makes n candidate sentences from a Zipf-distributed
 // vocabulary, deterministic, with a few real variants of the query mixed in.
-func benchCandidates(n int, seed int64) []Candidate {
+func mtBenchCandidates(n int, seed int64) []Candidate {
 	r := rand.New(rand.NewSource(seed))
 	vocab := make([]string, 20000)
 	for i := range vocab {
@@ -319,7 +319,7 @@ func benchCandidates(n int, seed int64) []Candidate {
 }
 
 func BenchmarkMatchStatements10k(b *testing.B) {
-	cands := benchCandidates(10000, 1)
+	cands := mtBenchCandidates(10000, 1)
 	q := Query{Text: "when national interests coincide, Russia and the US should implement mutually beneficial projects", Lang: "en",
 		FactKeys: []string{"event=projects", "place=russia"}}
 	b.ReportAllocs()
@@ -335,13 +335,13 @@ func BenchmarkMatchStatements10k(b *testing.B) {
 // 004, line 9) through ExtractFacts and FactKeys.
 func TestMatchTranslationThroughFacts(t *testing.T) {
 	keys := func(text, lang, pub string) []string {
-		doc := Doc{Text: text, Lang: lang, Body: sources.Span{Start: 0, End: len(text)}, Published: day(pub)}
+		doc := Doc{Text: text, Lang: lang, Body: sources.Span{Start: 0, End: len(text)}, Published: mtDay(pub)}
 		return FactKeys(ExtractFacts(doc, nil))
 	}
 	q := Query{Text: "The consultations in Istanbul took place on February 27 and April 10", Lang: "en"}
 	q.FactKeys = keys(q.Text, q.Lang, "2025-09-01")
-	nb := seedCand(t, "004", 5, "Konsultasjoner som tar sikte på å normalisere driften av russiske og amerikanske ambassader og adressere hindringer i bilaterale forhold, fant sted i Istanbul 27. februar og 10. april.")
-	nb.Lang, nb.Kind, nb.Published = "nb", Assertion, day("2025-06")
+	nb := mtSeedCand(t, "004", 5, "Konsultasjoner som tar sikte på å normalisere driften av russiske og amerikanske ambassader og adressere hindringer i bilaterale forhold, fant sted i Istanbul 27. februar og 10. april.")
+	nb.Lang, nb.Kind, nb.Published = "nb", Assertion, mtDay("2025-06")
 	nb.FactKeys = keys(nb.Text, nb.Lang, "2025-06")
 	ms := MatchStatements(q, []Candidate{nb})
 	if len(ms) != 1 || ms[0].Relation != RelTranslation {
