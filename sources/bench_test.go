@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // bench1K is a plain-text article of about 1 KB in the corpus shape (a
@@ -78,5 +79,36 @@ func TestReadLinear(t *testing.T) {
 	a, b := allocs(small), allocs(big)
 	if b > 80*a+200 {
 		t.Errorf("allocations %v for 1 KB, %v for 64 KB: not linear", a, b)
+	}
+}
+
+// TestReadPathological: inputs built to hit quadratic paths (thousands of
+// dates and weekdays to link, comment-form openers, one huge line,
+// repeated lines) must still read in about linear time. The bound is
+// generous (seconds for what takes milliseconds) so that a loaded machine
+// does not fail it, while a quadratic path would take minutes.
+func TestReadPathological(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"dates and weekdays", strings.Repeat("On Monday the Geneva talks on March 3 went on. Trade fell in 2024. ", 20000)},
+		{"comment openers", strings.Repeat("Leave a Reply\n", 20000) + strings.Repeat("x", 400) + "\n"},
+		{"one huge line", strings.Repeat("word ", 400000)},
+		{"repeated lines", strings.Repeat("The same advert line, again and again.\n", 50000)},
+		{"headline list", strings.Repeat("Related posts:\nOil falls — RT Business News\nBusiness\n", 20000)},
+		{"parentheses", strings.Repeat("(", 100000) + strings.Repeat("MOSCOW (Sputnik) - ", 1000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			arts, errs := Read("p.txt", []byte(tt.text), Options{DetectLang: fakeDetect})
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("Read took %v on %d bytes", d, len(tt.text))
+			}
+			if len(errs) != 0 || len(arts) != 1 {
+				t.Fatalf("errs %v", errs)
+			}
+		})
 	}
 }

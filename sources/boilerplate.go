@@ -235,6 +235,7 @@ func findBoilerplate(text string, body Span, outlets *Outlets) []Span {
 	var buf []byte
 	inList := false
 	tailFrom := -1
+	var sufTotal, sufMax []int // bytes and longest line from line i on
 	for i, ln := range lines {
 		if ln.end <= ln.start {
 			continue // blank lines keep a list going
@@ -259,8 +260,13 @@ func findBoilerplate(text string, body Span, outlets *Outlets) []Span {
 			continue
 		case bpTail:
 			flag[i] = true
-			if tailFrom < 0 && shortTail(text, lines[i+1:]) {
-				tailFrom = i
+			if tailFrom < 0 {
+				if sufTotal == nil {
+					sufTotal, sufMax = suffixSizes(lines)
+				}
+				if sufTotal[i+1] < 1000 && sufMax[i+1] <= 300 {
+					tailFrom = i
+				}
 			}
 			continue
 		}
@@ -484,19 +490,19 @@ func sectionWord(s string) bool {
 	return true
 }
 
-// shortTail reports whether the lines after a comment-form opener are
-// form text rather than more article: under 1,000 bytes in all, no line
-// over 300 bytes.
-func shortTail(text string, rest []lineInfo) bool {
-	total := 0
-	for _, ln := range rest {
-		n := ln.end - ln.start
-		if n > 300 {
-			return false
-		}
-		total += n
+// suffixSizes returns, for each line index i (and len(lines)), the bytes
+// of the lines from i on and the longest of them: a comment-form opener
+// ends the article when what follows is short form text (under 1,000
+// bytes, no line over 300).
+func suffixSizes(lines []lineInfo) (total, longest []int) {
+	total = make([]int, len(lines)+1)
+	longest = make([]int, len(lines)+1)
+	for i := len(lines) - 1; i >= 0; i-- {
+		n := lines[i].end - lines[i].start
+		total[i] = total[i+1] + n
+		longest[i] = max(longest[i+1], n)
 	}
-	return total < 1000
+	return total, longest
 }
 
 // markRepeats flags lines of 15 to 300 bytes that occur more than once.

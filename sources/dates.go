@@ -412,7 +412,8 @@ func mkDate(y, m, d int) (Date, bool) {
 }
 
 // InferDate infers an article's publication date from its text when
-// nothing else gives it. It is conservative: a wrong date is worse than a
+// nothing else gives it. Only the first maxInferBytes of text are read:
+// the evidence sits near the top of a news article. It is conservative: a wrong date is worse than a
 // coarser one or none. News names a day by its weekday alone ("on
 // Thursday") only within about a week of publication, so a date whose
 // weekday the text states is an anchor for the publication week:
@@ -442,6 +443,7 @@ func mkDate(y, m, d int) (Date, bool) {
 // past and coming dates freely. A day and month without a year
 // ("SALVADOR, Feb 26 -") never get an invented year.
 func InferDate(text string) (Date, bool) {
+	text = cutText(text, maxInferBytes)
 	var tokBuf [128]dtok
 	toks := dateTokens(text, tokBuf[:0])
 	if len(toks) == 0 {
@@ -507,10 +509,15 @@ func inferFromMentions(text string, ms []mention) (d Date, rule string, ok bool)
 		}
 		na++
 	}
+	// Linking compares sentences pairwise: bound the pairs so that a text
+	// full of dates stays linear (maxLinkDates × maxLinkWeekdays).
+	const maxLinkDates, maxLinkWeekdays = 32, 16
+	dates := 0
 	for i, m := range ms {
 		if m.kind != mFull && m.kind != mMonthDay {
 			continue
 		}
+		dates++
 		cur = m.start
 		if m.weekday >= 0 {
 			// Attached weekday.
@@ -524,8 +531,18 @@ func inferFromMentions(text string, ms []mention) (d Date, rule string, ok bool)
 			continue
 		}
 		// Linked bare weekdays.
+		if dates > maxLinkDates {
+			continue
+		}
+		weekdays := 0
 		for j, w := range ms {
-			if w.kind != mWeekday || !linkedMentions(text, ms[i].start, ms[j].start) {
+			if w.kind != mWeekday {
+				continue
+			}
+			if weekdays++; weekdays > maxLinkWeekdays {
+				break
+			}
+			if !linkedMentions(text, ms[i].start, ms[j].start) {
 				continue
 			}
 			var d Date
@@ -650,14 +667,18 @@ func linkedMentions(text string, a, b int) bool {
 	return found
 }
 
+// maxSentence bounds how far sentenceAround looks on each side.
+const maxSentence = 1000
+
 // sentenceAround returns the bounds of the sentence holding offset i: it
-// runs from after the previous ". ", "! ", "? " or line break to the next.
+// runs from after the previous ". ", "! ", "? " or line break to the next,
+// at most maxSentence bytes on each side.
 func sentenceAround(text string, i int) (int, int) {
 	if i > len(text) {
 		i = len(text)
 	}
 	s := i
-	for s > 0 {
+	for s > 0 && i-s < maxSentence {
 		c := text[s-1]
 		if c == '\n' || (c == ' ' && s >= 2 && (text[s-2] == '.' || text[s-2] == '!' || text[s-2] == '?')) {
 			break
@@ -665,7 +686,7 @@ func sentenceAround(text string, i int) (int, int) {
 		s--
 	}
 	e := i
-	for e < len(text) {
+	for e < len(text) && e-i < maxSentence {
 		c := text[e]
 		if c == '\n' || ((c == '.' || c == '!' || c == '?') && (e+1 == len(text) || text[e+1] == ' ' || text[e+1] == '\n')) {
 			break
@@ -723,6 +744,20 @@ func countWord(s, w string) int {
 			n++
 		}
 	}
+}
+
+// maxInferBytes is how much of an article date inference reads.
+const maxInferBytes = 16 << 10
+
+// cutText cuts s to at most n bytes at a character boundary.
+func cutText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // weekdayOf returns 0 (Sunday) … 6 (Saturday).

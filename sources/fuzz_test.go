@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -33,7 +34,11 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
 		name := fuzzNames[int(k)%len(fuzzNames)]
+		start := time.Now()
 		arts, errs := Read(name, data, Options{DetectLang: fakeDetect})
+		if d := time.Since(start); d > 2*time.Second {
+			t.Fatalf("Read took %v on %d bytes", d, len(data))
+		}
 		for _, err := range errs {
 			var ie *InputError
 			if !errors.As(err, &ie) || ie.Source != name {

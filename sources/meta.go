@@ -154,15 +154,23 @@ func lastLine(s string) string {
 }
 
 // inferArticleDate runs InferDate over the title and the prose of the
-// body (boilerplate left out: related headlines carry other dates).
+// body (boilerplate left out: related headlines carry other dates), up to
+// maxInferBytes of it.
 func inferArticleDate(a *Article, skipTo int) (Date, bool) {
 	var tokBuf [128]dtok
 	var menBuf [32]mention
 	ms := menBuf[:0]
+	budget := maxInferBytes
+	limit := 0 // end of the text read
 	scan := func(s, e int) {
+		if e-s > budget {
+			e = s + len(cutText(a.Text[s:e], budget))
+		}
 		if e <= s {
 			return
 		}
+		budget -= e - s
+		limit = max(limit, e)
 		seg := a.Text[s:e]
 		toks := dateTokens(seg, tokBuf[:0])
 		if len(toks) > 0 {
@@ -186,7 +194,8 @@ func inferArticleDate(a *Article, skipTo int) (Date, bool) {
 		pos = b.End
 	}
 	scan(pos, a.Body.End)
-	d, _, ok := inferFromMentions(a.Text, ms)
+	// Linking counts words in the text read, not in all of it.
+	d, _, ok := inferFromMentions(a.Text[:limit], ms)
 	return d, ok
 }
 
