@@ -204,7 +204,9 @@ func FindBoilerplate(text string, body Span, outlets *Outlets) []Span {
 //   - it is a headline that ends with an outlet name after a separator
 //     ("… — RT World News", "… | Reuters"): a link to another story;
 //   - it is a short section word ("Russia") between two boilerplate lines;
-//   - it is repeated word for word elsewhere in the body (adverts);
+//   - it is repeated word for word elsewhere in the body: an advert (up
+//     to 80 bytes) in every copy, a duplicated paragraph in its later
+//     copies;
 //   - it or a line before it is a comment-form opener ("Leave a Reply")
 //     and what follows is short form text;
 //   - it is the last line and only names an outlet (a "REUTER" signature).
@@ -506,8 +508,11 @@ func suffixSizes(lines []lineInfo) (total, longest []int) {
 }
 
 // markRepeats flags lines of 15 to 300 bytes that occur more than once.
+// A short repeated line (up to 80 bytes: an advert, a call to action) is
+// boilerplate in every copy; a longer one is a duplicated paragraph, so
+// only its later copies are.
 func markRepeats(text string, lines []lineInfo, flag []bool) {
-	type key struct{ s string }
+	const shortAd = 80
 	var idx []int
 	for i, ln := range lines {
 		if n := ln.end - ln.start; n >= 15 && n <= 300 {
@@ -517,6 +522,12 @@ func markRepeats(text string, lines []lineInfo, flag []bool) {
 	if len(idx) < 2 {
 		return
 	}
+	mark := func(first, later int) {
+		flag[later] = true
+		if lines[first].end-lines[first].start <= shortAd {
+			flag[first] = true
+		}
+	}
 	if len(idx) <= 64 {
 		for a := 0; a < len(idx); a++ {
 			la := lines[idx[a]]
@@ -524,7 +535,7 @@ func markRepeats(text string, lines []lineInfo, flag []bool) {
 			for b := a + 1; b < len(idx); b++ {
 				lb := lines[idx[b]]
 				if lb.end-lb.start == len(sa) && text[lb.start:lb.end] == sa {
-					flag[idx[a]], flag[idx[b]] = true, true
+					mark(idx[a], idx[b])
 				}
 			}
 		}
@@ -534,7 +545,7 @@ func markRepeats(text string, lines []lineInfo, flag []bool) {
 	for _, i := range idx {
 		s := text[lines[i].start:lines[i].end]
 		if j, ok := first[s]; ok {
-			flag[i], flag[j] = true, true
+			mark(j, i)
 		} else {
 			first[s] = i
 		}

@@ -158,6 +158,8 @@ func TestFindBoilerplate(t *testing.T) {
 		{"symbol line", "The talks went well.\n* * *\nMore text here.\n", []string{"* * *"}},
 		{"signature", "The company said profits rose by ten percent in the quarter.\nREUTER\n", []string{"REUTER"}},
 		{"reporting credit", "The company said profits rose.\n(Reporting by Jane Doe; Editing by John Roe)\n", []string{"(Reporting by Jane Doe; Editing by John Roe)"}},
+		{"duplicated paragraph keeps its first copy", "In return the member states would have to give up their simple majority over lending.\nMore.\nIn return the member states would have to give up their simple majority over lending.\n",
+			[]string{"In return the member states would have to give up their simple majority over lending."}},
 		// Fixed bugs
 		{"sentence starting with a phrase word is prose", "Photographers gathered outside the court.\nCopyright law was at the heart of the case.\n", nil},
 		{"dash quotation after a marker ends the list", "Les også\n- Vi er fornøyde, sier hun.\n", []string{"Les også"}},
@@ -196,5 +198,20 @@ func TestBoilerplateDataFile(t *testing.T) {
 		default:
 			t.Errorf("unknown kind in %q", ln)
 		}
+	}
+}
+
+func TestRepeatedLines(t *testing.T) {
+	long := "In return the member states would have to give up their simple majority over lending."
+	text := long + "\nMore text in between.\n" + long + "\n"
+	spans := FindBoilerplate(text, Span{0, len(text)}, nil)
+	if len(spans) != 1 || spans[0].Start == 0 {
+		t.Errorf("duplicated paragraph: spans %v, want only the second copy", spans)
+	}
+	ad := "Subscribe now for exclusive deals"
+	text = ad + "\nThe talks went well, the minister said.\n" + ad + "\n"
+	spans = FindBoilerplate(text, Span{0, len(text)}, nil)
+	if len(spans) != 2 || spans[0].Start != 0 {
+		t.Errorf("repeated short advert: spans %v, want both copies", spans)
 	}
 }
