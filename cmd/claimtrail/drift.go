@@ -66,6 +66,11 @@ func runDrift(ctx context.Context, app *App, o *driftOptions) error {
 	if err != nil {
 		return err
 	}
+	canon, err := app.loadSpeakerCanon(ctx, db)
+	if err != nil {
+		return err
+	}
+	canon.rows(rows)
 	cands := make([]claims.Candidate, len(rows))
 	for i, r := range rows {
 		cands[i] = toCandidate(store.Candidate{StatementRow: r})

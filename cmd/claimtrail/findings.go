@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -126,12 +127,17 @@ func runFindings(ctx context.Context, app *App, o *findingsOptions) error {
 		}
 		out = append(out, f)
 		var sides []string
+		seen := map[string]bool{}
 		for _, c := range f.Claims {
 			who := c.Outlet
 			if who == "" {
-				who = c.Source
+				who = filepath.Base(c.Source)
 			}
-			sides = append(sides, fmt.Sprintf("%s#%d=%s", who, c.Article, c.Value))
+			side := fmt.Sprintf("%s (#%d) %s", who, c.Article, c.Value)
+			if !seen[side] {
+				seen[side] = true
+				sides = append(sides, side)
+			}
 		}
 		t.add(f.Kind, f.Severity, f.Attribute, f.Subject, strings.Join(sides, "; "), f.Explanation)
 	}

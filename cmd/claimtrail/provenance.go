@@ -176,8 +176,13 @@ func runProvenance(ctx context.Context, app *App, o *provenanceOptions) error {
 	if err != nil {
 		return err
 	}
+	canon, err := app.loadSpeakerCanon(ctx, db)
+	if err != nil {
+		return err
+	}
 	cs := make([]claims.Candidate, len(cands))
 	for i, c := range cands {
+		c.SpeakerID = canon.apply(c.SpeakerID)
 		cs[i] = toCandidate(c)
 	}
 	ms := claims.MatchStatements(claims.Query{Text: o.statement, Lang: lang, FactKeys: qkeys}, cs)

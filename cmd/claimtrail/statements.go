@@ -264,6 +264,11 @@ func runStatements(ctx context.Context, app *App, o *quotesOptions, base []claim
 	if err != nil {
 		return err
 	}
+	canon, err := app.loadSpeakerCanon(ctx, db)
+	if err != nil {
+		return err
+	}
+	canon.rows(rows)
 	recs := make([]statementRecord, 0, len(rows))
 	t := statementTable(false)
 	for _, r := range rows {
