@@ -425,10 +425,11 @@ func mkDate(y, m, d int) (Date, bool) {
 //     event: "… held in Istanbul on Thursday" / "… take place in Istanbul
 //     … on February 27"). A date without a year takes the one year of
 //     [Y-1, Y+1] where it falls on that weekday, Y being the latest year
-//     the text mentions outside sentences about the future ("will", "due",
-//     "until": news cites coming years freely) and not as a starting
-//     point ("since 2012"); with no such year, or two fitting years, there
-//     is no anchor.
+//     the text gives with a month ("in October 2024", "30 July, 2002")
+//     outside sentences about the future ("will", "due", "until": news
+//     cites coming dates freely). A year alone ("convicted in 1993",
+//     "since 2012") is as often history and does not count. With no such
+//     year, or two fitting years, there is no anchor.
 //  2. All anchors must lie within two weeks of each other; the latest
 //     one counts. The result is its month (precision month), or a day
 //     when the text has exactly one other bare weekday and it falls
@@ -463,10 +464,12 @@ func inferFromMentions(text string, ms []mention) (d Date, rule string, ok bool)
 	nbare := 0
 	for _, m := range ms {
 		switch m.kind {
-		case mFull, mMonthYear, mYear:
-			// Years said of the future ("will mature in 2024", "due May
+		case mFull, mMonthYear:
+			// A month or day with its year is how news places recent
+			// events ("in October 2024"); a year alone is as often history
+			// ("convicted in 1993"). Years said of the future ("due May
 			// 14, 1997") do not bound the present.
-			if m.y > ymax && !m.since && !futureSentence(text, m.start) {
+			if m.y > ymax && !futureSentence(text, m.start) {
 				ymax = m.y
 			}
 		case mWeekday:

@@ -72,20 +72,20 @@ func TestInferDate(t *testing.T) {
 		want       string // "" = nothing inferred
 		prec       Precision
 	}{
-		{"attached weekday and a past year", "The summit opened on Monday, March 3. Trade fell in 2024.", "2025-03", PrecMonth},
+		{"attached weekday and a past month", "The summit opened on Monday, March 3. Trade fell in May 2024.", "2025-03", PrecMonth},
+		{"a year alone is history, no bound", "The summit opened on Monday, March 3. He was convicted in 2024.", "", ""},
 		{"linked by a shared place, day derivable",
 			"The envoys will meet in Geneva on Thursday.\nThe minister spoke on Wednesday. The talks will take place in Geneva on February 27. Relations soured in October 2024.",
 			"2025-02-26", PrecDay},
 		{"linked but no day: past anchor", "The envoys met in Geneva on Thursday.\nThe talks took place in Geneva on February 27. Relations soured in October 2024.", "2025-02", PrecMonth},
 		{"weekday without a year", "The summit opened on Monday, March 3.", "", ""},
-		{"only a future year", "The summit opened on Monday, March 3. The treaty will expire in 2026.", "", ""},
-		{"only a since year", "The summit opened on Monday, March 3. He has led it since 2024.", "", ""},
-		{"unlinked weekday and date", "Shares rose on Tuesday. The deal closed on March 4. Sales doubled in 2024.", "", ""},
+		{"only a future month", "The summit opened on Monday, March 3. The treaty will expire in March 2026.", "", ""},
+		{"unlinked weekday and date", "Shares rose on Tuesday. The deal closed on March 4. Sales doubled in May 2024.", "", ""},
 		{"latest date alone says nothing", "The law was passed on January 5, 2019 and amended on June 1, 2020.", "", ""},
 		{"full date with its weekday", "On Tuesday, February 18, 2025 the delegations met.", "2025-02", PrecMonth},
 		{"full date with a wrong weekday", "On Friday, February 18, 2025 the delegations met.", "", ""},
 		{"anchors far apart disagree", "On Monday, March 3, 2025 they met. On Friday, June 6, 2025 they met again.", "", ""},
-		{"norwegian attached", "Møtet fant sted torsdag 27. februar. Forholdet ble dårligere i 2024.", "2025-02", PrecMonth},
+		{"norwegian attached", "Møtet fant sted torsdag 27. februar. Forholdet ble dårligere i mai 2024.", "2025-02", PrecMonth},
 		{"nothing", "No dates here at all.", "", ""},
 	}
 	for _, tt := range tests {
