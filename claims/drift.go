@@ -85,12 +85,48 @@ func Families(cands []Candidate, minSimilarity float64) []Family {
 		return nil
 	}
 
-	// Inverted index: stem bigram → items holding it.
-	post := make(map[uint64][]int32, len(items)*8)
+	// Inverted index: stem bigram → items holding it, as one sorted array
+	// of (bigram, item) postings; each item keeps the runs of its rare
+	// bigrams. No map: a few flat arrays for 100,000 statements.
+	type posting struct {
+		h  uint64
+		it int32
+	}
+	n := 0
+	for i := range items {
+		n += len(items[i].bag.bigrams)
+	}
+	post := make([]posting, 0, n)
 	for i := range items {
 		for _, b := range items[i].bag.bigrams {
-			post[b] = append(post[b], int32(i))
+			post = append(post, posting{b, int32(i)})
 		}
+	}
+	slices.SortFunc(post, func(x, y posting) int {
+		switch {
+		case x.h < y.h:
+			return -1
+		case x.h > y.h:
+			return 1
+		}
+		return int(x.it - y.it)
+	})
+	// runs[k] is the [start, end) of the postings of one rare bigram;
+	// itemRuns lists, per item, the runs it belongs to.
+	var runs [][2]int32
+	itemRuns := make([][]int32, len(items))
+	for a := 0; a < len(post); {
+		b := a + 1
+		for b < len(post) && post[b].h == post[a].h {
+			b++
+		}
+		if b-a > 1 && b-a <= familyBucketCap {
+			for k := a; k < b; k++ {
+				itemRuns[post[k].it] = append(itemRuns[post[k].it], int32(len(runs)))
+			}
+			runs = append(runs, [2]int32{int32(a), int32(b)})
+		}
+		a = b
 	}
 
 	parent := make([]int32, len(items))
@@ -128,12 +164,9 @@ func Families(cands []Candidate, minSimilarity float64) []Family {
 	}
 	for i := range items {
 		touched = touched[:0]
-		for _, b := range items[i].bag.bigrams {
-			p := post[b]
-			if len(p) > familyBucketCap {
-				continue
-			}
-			for _, j := range p {
+		for _, r := range itemRuns[i] {
+			for _, p := range post[runs[r][0]:runs[r][1]] {
+				j := p.it
 				if int(j) <= i {
 					continue
 				}

@@ -292,3 +292,25 @@ func TestFamiliesScale(t *testing.T) {
 	sort.Ints(keys)
 	t.Logf("%d families in %v; sizes %v", len(fs), el, sizes)
 }
+
+func BenchmarkNearDuplicates10k(b *testing.B) {
+	sents := mtBenchCandidates(60000, 3)
+	texts := make(map[int64]string, 10000)
+	for i := 0; i < 10000; i++ {
+		var sb strings.Builder
+		for k := 0; k < 6; k++ {
+			sb.WriteString(sents[i*6+k].Text)
+			sb.WriteByte(' ')
+		}
+		texts[int64(i+1)] = sb.String()
+		if i%20 == 19 { // a lightly edited copy of an earlier article
+			texts[int64(i+1)] = texts[int64(i)] + " Reporting by a staff writer."
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if gs := NearDuplicates(texts, 0.5); len(gs) < 400 {
+			b.Fatalf("%d groups", len(gs))
+		}
+	}
+}

@@ -492,7 +492,12 @@ func relRank(r string) int {
 //     damped by √(3·query words / candidate words) when the candidate is
 //     more than three times longer, and (b) the harmonic mean of (a)
 //     undamped and the share of the candidate's own words found in the
-//     query (for a candidate shorter than the query).
+//     query (for a candidate shorter than the query). The score then loses
+//     up to NumberPenalty (0.5) in proportion to the query's numbers and
+//     date words missing from the candidate (NumberTokens: "two" = "2")
+//     and up to AnchorPenalty (0.4) for its names missing from the
+//     candidate and its speaker: the same sentence template about other
+//     figures or other people is not a paraphrase.
 //   - translation: other language, at least two fact keys shared, at least
 //     FactShare (0.6) of the query's keys, and a shared event key or the
 //     same speaker (by SpeakerID or a shared speaker key). Numbers, dates

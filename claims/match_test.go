@@ -365,3 +365,64 @@ func TestFactKeys(t *testing.T) {
 		t.Errorf("FactKeys(nil) = %v", got)
 	}
 }
+
+func TestMatchStatementsOddInput(t *testing.T) {
+	cands := []Candidate{
+		{Ref: 1, Lang: "en", Text: "DROP TABLE statements; -- said the minister"},
+		{Ref: 2, Lang: "en", Text: "The minister said the talks would go on."},
+	}
+	huge := strings.Repeat("the minister said the talks would go on and on ", 20000) // ~1 MB
+	tests := []struct {
+		name string
+		q    string
+		want string
+	}{
+		{name: "sql", q: "'; DROP TABLE statements; --", want: "[1]"},
+		{name: "fts5 syntax", q: `"minister" NEAR(talks, 3) OR col:*`, want: "[]"},
+		{name: "empty", q: "", want: "[]"},
+		{name: "spaces", q: " \t\n ", want: "[]"},
+		{name: "invalid utf8", q: "\xff\xfe minister \xc3", want: "[1 2]"},
+		{name: "huge query", q: huge, want: "[2]"}, // its one distinct sentence
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			ms := MatchStatements(Query{Text: tt.q, Lang: "en"}, cands)
+			var refs []int64
+			for _, m := range ms {
+				refs = append(refs, m.Ref)
+			}
+			if got := fmt.Sprint(refs); got != tt.want && !(got == "[]" && tt.want == "[]") {
+				t.Errorf("refs = %s, want %s", got, tt.want)
+			}
+			if el := time.Since(start); el > 2*time.Second {
+				t.Errorf("took %v", el)
+			}
+		})
+	}
+}
+
+func FuzzSimilarity(f *testing.F) {
+	f.Add("There were two rounds of talks.", "There were three rounds of talks.")
+	f.Add("the U.S. Senate", "the US Senate")
+	f.Add("«Vi forventer at neste møte holdes»", "встреча состоится")
+	f.Add("\xff", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if len(a) > 2000 || len(b) > 2000 {
+			return
+		}
+		s := Similarity(a, b)
+		if s < 0 || s > 1 || s != s {
+			t.Fatalf("Similarity = %v", s)
+		}
+		if back := Similarity(b, a); back != s {
+			t.Fatalf("not symmetric: %v vs %v", s, back)
+		}
+		for _, m := range MatchStatements(Query{Text: a, Lang: "en", FactKeys: []string{"date=" + b}},
+			[]Candidate{{Text: b, Lang: "en", FactKeys: []string{"date=" + b, "place=" + a}}}) {
+			if m.Score <= 0 || m.Score > 1 || m.Score != m.Score {
+				t.Fatalf("score %v (%s)", m.Score, m.Relation)
+			}
+		}
+	})
+}
