@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -204,5 +205,40 @@ func TestReadSourceNames(t *testing.T) {
 	arts, _ = Read("-", []byte("Some text.\n"), Options{})
 	if arts[0].Source != "-" {
 		t.Errorf("stdin Source = %q", arts[0].Source)
+	}
+}
+
+// TestReadConcurrent: the CLI reads files on several goroutines; Read
+// shares only read-only tables (run with -race to check).
+func TestReadConcurrent(t *testing.T) {
+	var inputs [][]byte
+	for _, f := range seedFiles(t) {
+		inputs = append(inputs, readFile(t, f))
+	}
+	inputs = append(inputs, readFile(t, filepath.Join("..", "testdata", "html", "article_en.html")))
+	want := make([]Article, len(inputs))
+	for i, in := range inputs {
+		arts, _ := Read("in", in, Options{})
+		want[i] = arts[0]
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for r := 0; r < 5; r++ {
+				for i, in := range inputs {
+					arts, _ := Read("in", in, Options{})
+					if arts[0].Outlet != want[i].Outlet || arts[0].Published != want[i].Published || len(arts[0].Boilerplate) != len(want[i].Boilerplate) {
+						done <- fmt.Errorf("input %d: concurrent result differs", i)
+						return
+					}
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
