@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/claimtrail/claimtrail/sources"
@@ -46,6 +47,7 @@ func Extract(doc Doc) (stmts []Statement, diags []Diagnostic) {
 // extract is Extract without the recover (the fuzz target calls it).
 func extract(doc Doc) ([]Statement, []Diagnostic) {
 	x := newExtractor(doc)
+	defer x.release()
 	x.prepare()
 	x.collectNames()
 	for si := range x.sents {
@@ -118,7 +120,16 @@ type extractor struct {
 	ndiag    int
 
 	mentions   []mention
-	full       map[string][]int
+	namesReady bool // collectNames has run
+	keyArena   []string         // backing store of mention keys
+	seen       map[string]int   // scratch of linkNames
+	byKey      map[string]*fullForm
+	segUsed    []bool // segment already a statement (per sentence)
+	claimed    []bool // scratch of decide
+	full       map[string][]*fullForm
+	orgFull    map[string][]*fullForm
+	roleIdx    map[string][]int // role -> mentions with it
+	mentStart  []int            // sentence -> its first mention
 	personKeys map[string]bool // surname keys used for person speakers
 
 	out    []stmt
@@ -128,14 +139,64 @@ type extractor struct {
 	segAtt map[int]*attrib // attribution found for a dash quotation
 }
 
+var extractorPool = sync.Pool{New: func() any {
+	return &extractor{chainLen: map[int]int{}, personKeys: map[string]bool{}, sticky: map[string]stickyVia{},
+		segAtt: map[int]*attrib{}, full: map[string][]*fullForm{}, orgFull: map[string][]*fullForm{},
+		roleIdx: map[string][]int{}, seen: map[string]int{}, byKey: map[string]*fullForm{}}
+}}
+
+// newExtractor takes an extractor from the pool, reset for doc; release
+// returns it. Slices and maps keep their capacity between articles.
 func newExtractor(doc Doc) *extractor {
 	r := rulesFor(doc.Lang)
 	l := doc.Lang
 	if l == "" {
 		l = r.code
 	}
-	return &extractor{doc: doc, text: doc.Text, low: lowerSame(doc.Text), r: r, lang: l,
-		chainLen: map[int]int{}, pending: -1, personKeys: map[string]bool{}, sticky: map[string]stickyVia{}, segAtt: map[int]*attrib{}}
+	x := extractorPool.Get().(*extractor)
+	x.doc, x.text, x.low, x.r, x.lang = doc, doc.Text, lowerSame(doc.Text), r, l
+	x.paras = x.paras[:0]
+	if cap(x.toks) < len(doc.Text)/5 {
+		x.toks = make([]token, 0, len(doc.Text)/5)
+	}
+	x.toks = x.toks[:0]
+	x.segs, x.qspans, x.spanSeg, x.sents = x.segs[:0], x.qspans[:0], x.spanSeg[:0], x.sents[:0]
+	x.chains, x.pending, x.ndiag = 0, -1, 0
+	x.diags = nil
+	x.mentions, x.mentStart, x.keyArena = x.mentions[:0], x.mentStart[:0], x.keyArena[:0]
+	x.namesReady = false
+	x.out = x.out[:0]
+	x.lead, x.leadP = nil, 0
+	x.segUsed, x.claimed = x.segUsed[:0], x.claimed[:0]
+	for _, m := range []any{x.chainLen, x.personKeys, x.sticky, x.segAtt, x.full, x.orgFull, x.roleIdx, x.seen, x.byKey} {
+		switch m := m.(type) {
+		case map[int]int:
+			clear(m)
+		case map[string]bool:
+			clear(m)
+		case map[string]stickyVia:
+			clear(m)
+		case map[int]*attrib:
+			clear(m)
+		case map[string][]*fullForm:
+			clear(m)
+		case map[string][]int:
+			clear(m)
+		case map[string]int:
+			clear(m)
+		case map[string]*fullForm:
+			clear(m)
+		}
+	}
+	return x
+}
+
+// release returns x to the pool, dropping references to the article.
+func (x *extractor) release() {
+	x.doc, x.text, x.low = Doc{}, "", ""
+	x.diags = nil
+	x.lead = nil
+	extractorPool.Put(x)
 }
 
 func (x *extractor) diag(s, e int, msg string) {
@@ -204,6 +265,11 @@ func (x *extractor) prepare() {
 	for pi := range x.paras {
 		x.splitSentences(pi)
 	}
+	if cap(x.segUsed) < len(x.segs) {
+		x.segUsed = make([]bool, len(x.segs))
+	}
+	x.segUsed = x.segUsed[:len(x.segs)]
+	clear(x.segUsed)
 }
 
 // isHeading reports whether paragraph pi is a heading or crosshead: at

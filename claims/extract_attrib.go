@@ -286,7 +286,12 @@ func (x *extractor) objectAfter(k, hi int) int {
 func (x *extractor) decide(si int, atts []*attrib) {
 	sn := x.sents[si]
 	toks := x.toks
-	claimed := make([]bool, sn.t1-sn.t0)
+	n := sn.t1 - sn.t0
+	if cap(x.claimed) < n {
+		x.claimed = make([]bool, n)
+	}
+	claimed := x.claimed[:n]
+	clear(claimed)
 	claim := func(a, b int) {
 		for k := a; k < b; k++ {
 			if k >= sn.t0 && k < sn.t1 {

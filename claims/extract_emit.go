@@ -20,7 +20,7 @@ func (x *extractor) analyse(si int) {
 	}
 	qs := x.quotesIn(si)
 	atts := x.attributions(si)
-	used := map[int]bool{}
+	used := x.segUsed
 	for _, a := range atts {
 		if !a.hasSubj {
 			continue

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -43,7 +44,7 @@ func SpeakerID(name string) string {
 	}
 	id := strings.Join(words, "-")
 	if idCacheN.Add(1) < 100000 {
-		idCache.Store(name, id)
+		idCache.Store(strings.Clone(name), id)
 	}
 	return id
 }
@@ -265,6 +266,7 @@ func (x *extractor) collectNames() {
 		}
 	}
 	x.linkNames()
+	x.namesReady = true
 }
 
 func (x *extractor) isTitleTok(k int) bool {
@@ -399,12 +401,13 @@ done:
 	if m.org {
 		m.person = false
 	}
-	m.keys = make([]string, 0, b-a)
+	ka := len(x.keyArena)
 	for k := a; k < b; k++ {
 		if toks[k].is(tWord) {
-			m.keys = append(m.keys, foldKey(x.low[toks[k].s:toks[k].e]))
+			x.keyArena = append(x.keyArena, foldKey(x.low[toks[k].s:toks[k].e]))
 		}
 	}
+	m.keys = x.keyArena[ka:len(x.keyArena):len(x.keyArena)]
 	if len(m.keys) == 0 {
 		return
 	}
@@ -437,7 +440,7 @@ func roleGender(r *rules, role string, g byte) byte {
 // capitalised first word seen nowhere else) and spreads person evidence
 // from full names to their surnames.
 func (x *extractor) linkNames() {
-	seen := map[string]int{} // single key -> count of non-initial or multi-word-surname uses
+	seen := x.seen // single key -> count of non-initial or multi-word-surname uses
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		if len(m.keys) > 1 {
@@ -458,14 +461,41 @@ func (x *extractor) linkNames() {
 		out = append(out, m)
 	}
 	x.mentions = out
-	// full forms: surname key -> indices of multi-word mentions
-	x.full = map[string][]int{}
+	// full forms: surname key -> the distinct multi-word names ending in
+	// it, each with the mentions that write it; first key -> multi-word
+	// organisation names ("Dixons" → "Dixons Group PLC")
+	if cap(x.mentStart) < len(x.sents)+1 {
+		x.mentStart = make([]int, len(x.sents)+1)
+	}
+	x.mentStart = x.mentStart[:len(x.sents)+1]
+	byKey := x.byKey
+	si := 0
 	for i := range x.mentions {
 		m := &x.mentions[i]
-		if len(m.keys) > 1 && !m.org {
-			last := m.keys[len(m.keys)-1]
-			x.full[last] = append(x.full[last], i)
+		for si <= m.sent {
+			x.mentStart[si] = i
+			si++
 		}
+		if len(m.keys) < 2 {
+			continue
+		}
+		key := strings.Join(m.keys, " ")
+		f := byKey[key]
+		if f == nil {
+			f = &fullForm{keys: m.keys}
+			byKey[key] = f
+			if m.org {
+				x.orgFull[m.keys[0]] = append(x.orgFull[m.keys[0]], f)
+			} else {
+				last := m.keys[len(m.keys)-1]
+				x.full[last] = append(x.full[last], f)
+			}
+		}
+		f.idx = append(f.idx, i)
+	}
+	for si <= len(x.sents) {
+		x.mentStart[si] = len(x.mentions)
+		si++
 	}
 	// a multi-word person spreads gender and personhood to its other mentions
 	for i := range x.mentions {
@@ -479,9 +509,38 @@ func (x *extractor) linkNames() {
 			} else if f.gender == 0 {
 				f.gender = m.gender
 			}
-			m.roles = append(m.roles, f.roles...)
+			if len(m.roles) == 0 {
+				m.roles = f.roles
+			}
+		}
+		for _, rl := range m.roles {
+			if l := x.roleIdx[rl]; len(l) == 0 || l[len(l)-1] != i {
+				x.roleIdx[rl] = append(l, i)
+			}
 		}
 	}
+}
+
+// fullForm is one multi-word name of the article and where it is written.
+type fullForm struct {
+	keys []string
+	idx  []int // mention indices, increasing
+}
+
+// nearestIdx returns the index in idx of the mention nearest to byte pos,
+// preferring one before it.
+func (x *extractor) nearestIdx(idx []int, pos int) int {
+	j := sort.Search(len(idx), func(i int) bool { return int(x.toks[x.mentions[idx[i]].t0].s) >= pos })
+	if j > 0 {
+		before := pos - int(x.toks[x.mentions[idx[j-1]].t0].s)
+		if j == len(idx) || before/2 <= int(x.toks[x.mentions[idx[j]].t0].s)-pos {
+			return idx[j-1]
+		}
+	}
+	if j < len(idx) {
+		return idx[j]
+	}
+	return idx[len(idx)-1]
 }
 
 // cueAt reports whether a cue verb starts at token k.
@@ -504,28 +563,53 @@ func (x *extractor) fullest(m *mention, pos int) *mention {
 		return m
 	}
 	last := m.keys[len(m.keys)-1]
-	var best *mention
-	bestDist := 0
-	for _, i := range x.full[last] {
-		f := &x.mentions[i]
+	var best *fullForm
+	bestAt := -1
+	for _, f := range x.full[last] {
 		if len(f.keys) < len(m.keys) || !endsWithKeys(f.keys, m.keys) {
 			continue
 		}
-		d := int(x.toks[f.t0].s) - pos
-		if d < 0 {
-			d = -d/2 - 1 // prefer a form given before
-		}
+		at := x.nearestIdx(f.idx, pos)
 		switch {
 		case best == nil, len(f.keys) > len(best.keys):
-			best, bestDist = f, d
-		case len(f.keys) == len(best.keys) && d < bestDist:
-			best, bestDist = f, d
+			best, bestAt = f, at
+		case len(f.keys) == len(best.keys):
+			d1 := absInt(int(x.toks[x.mentions[at].t0].s) - pos)
+			d0 := absInt(int(x.toks[x.mentions[bestAt].t0].s) - pos)
+			if d1 < d0 {
+				best, bestAt = f, at
+			}
 		}
 	}
 	if best == nil {
 		return m
 	}
-	return best
+	return &x.mentions[bestAt]
+}
+
+// orgFullest returns the longest organisation name that begins with the
+// single word of m ("Dixons" → "Dixons Group PLC"), or nil.
+func (x *extractor) orgFullest(m *mention, pos int) *mention {
+	if len(m.keys) != 1 {
+		return nil
+	}
+	var best *fullForm
+	for _, f := range x.orgFull[m.keys[0]] {
+		if best == nil || len(f.keys) > len(best.keys) {
+			best = f
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return &x.mentions[x.nearestIdx(best.idx, pos)]
+}
+
+func absInt(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 func endsWithKeys(full, part []string) bool {
@@ -975,7 +1059,7 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 	}
 	// a capitalised word before names are known (dash quotations are cut
 	// while the text is prepared): a name all the same
-	if x.mentions == nil {
+	if !x.namesReady {
 		for k := e - 1; k >= s; k-- {
 			w := x.low[toks[k].s:toks[k].e]
 			if toks[k].is(tCap) && !r.notNames.has(w) && !r.roleMods.has(w) && !r.dets.has(w) {
@@ -1062,6 +1146,12 @@ func (x *extractor) resolve(n np, k int) who {
 			return who{name: name, id: SpeakerID(name), kind: SpeakerOrganisation, conf: 0.9}
 		}
 		f := x.fullest(m, int(x.toks[m.t0].s))
+		if f == m && !m.person {
+			if o := x.orgFullest(m, int(x.toks[m.t0].s)); o != nil {
+				name := x.nameText(o)
+				return who{name: name, id: SpeakerID(name), kind: SpeakerOrganisation, conf: 0.85}
+			}
+		}
 		name := x.nameText(f)
 		kind := SpeakerPerson
 		if !f.person && (len(f.keys) == 1 && x.looksOrg(f) || x.isMedium(f.t0, f.t1)) {
@@ -1150,7 +1240,7 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 			break
 		}
 		var cands []cand
-		for i := range x.mentions {
+		for i := x.mentStart[s]; i < x.mentStart[s+1]; i++ {
 			m := &x.mentions[i]
 			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || !x.isPersonMention(m) {
 				continue
@@ -1216,27 +1306,26 @@ func (x *extractor) resolveRole(n np, k int) who {
 	pos := int(x.toks[k].s)
 	var best *mention
 	bestD := 0
-	for i := range x.mentions {
-		m := &x.mentions[i]
-		if m.org || m.quoted {
+	for rl, idx := range x.roleIdx {
+		if !roleMatches(rl, n.role) {
 			continue
 		}
-		ok := false
-		for _, rl := range m.roles {
-			if roleMatches(rl, n.role) {
-				ok = true
-				break
+		j := sort.Search(len(idx), func(i int) bool { return int(x.toks[x.mentions[idx[i]].t0].s) >= pos })
+		for _, c := range []int{j - 1, j} {
+			if c < 0 || c >= len(idx) {
+				continue
 			}
-		}
-		if !ok {
-			continue
-		}
-		d := pos - int(x.toks[m.t0].s)
-		if d < 0 {
-			d = -d + 1<<20 // after the reference: only when none before
-		}
-		if best == nil || d < bestD {
-			best, bestD = m, d
+			m := &x.mentions[idx[c]]
+			if m.org || m.quoted {
+				continue
+			}
+			d := pos - int(x.toks[m.t0].s)
+			if d < 0 {
+				d = -d + 1<<20 // after the reference: only when none before
+			}
+			if best == nil || d < bestD || d == bestD && x.mentionBefore(m, best) {
+				best, bestD = m, d
+			}
 		}
 	}
 	if best != nil {
@@ -1258,6 +1347,8 @@ func (x *extractor) resolveRole(n np, k int) who {
 	return who{}
 }
 
+func (x *extractor) mentionBefore(a, b *mention) bool { return a.t0 < b.t0 }
+
 // resolveOrg resolves "the company", "selskapet" to the organisation the
 // article named, when there is exactly one recent candidate; otherwise the
 // phrase as written.
@@ -1265,9 +1356,10 @@ func (x *extractor) resolveOrg(name string, n np, k int) who {
 	head := x.low[x.toks[n.t1-1].s:x.toks[n.t1-1].e]
 	if head == "company" || head == "firm" || head == "selskapet" || head == "konsernet" || head == "group" || head == "bank" || head == "banken" {
 		pos := int(x.toks[k].s)
-		for i := len(x.mentions) - 1; i >= 0; i-- {
+		start := sort.Search(len(x.mentions), func(i int) bool { return int(x.toks[x.mentions[i].t0].s) >= pos })
+		for i := start - 1; i >= 0 && i >= start-300; i-- {
 			m := &x.mentions[i]
-			if int(x.toks[m.t0].s) >= pos || !m.org || m.quoted {
+			if !m.org || m.quoted {
 				continue
 			}
 			if len(m.keys) < 2 && !x.hasOrgSuffix(m) {
