@@ -120,9 +120,9 @@ type extractor struct {
 	ndiag    int
 
 	mentions   []mention
-	namesReady bool // collectNames has run
-	keyArena   []string         // backing store of mention keys
-	seen       map[string]int   // scratch of linkNames
+	namesReady bool           // collectNames has run
+	keyArena   []string       // backing store of mention keys
+	seen       map[string]int // scratch of linkNames
 	byKey      map[string]*fullForm
 	segUsed    []bool // segment already a statement (per sentence)
 	claimed    []bool // scratch of decide
@@ -130,7 +130,7 @@ type extractor struct {
 	orgFull    map[string][]*fullForm
 	roleIdx    map[string][]int // role -> mentions with it
 	mentStart  []int            // sentence -> its first mention
-	personKeys map[string]bool // surname keys used for person speakers
+	personKeys map[string]bool  // surname keys used for person speakers
 
 	out    []stmt
 	sticky map[string]stickyVia
