@@ -124,15 +124,15 @@ func (fl *fxFactLang) dateAt(text string, toks []fxTok, i int) (fxRawDate, bool)
 	if r, ok := fl.dateCore(text, toks, i); ok {
 		return r, true
 	}
-	if e, n := fl.match("preposition", text, toks, i); e != nil && i+n < len(toks) {
+	if e, n := fl.match(fxLPreposition, text, toks, i); e != nil && i+n < len(toks) {
 		if r, ok := fl.dateCore(text, toks, i+n); ok {
 			r.i = i
 			return r, true
 		}
 		// preposition + bare month or year
 		k := i + n
-		if e2, m := fl.match("month", text, toks, k); e2 != nil && !(k+m < len(toks) && toks[k+m].kind == fxTNum) {
-			return fxRawDate{i: i, j: k + m, form: fxFMonth, month: fxFlagInt(e2.flags)}, true
+		if e2, m := fl.match(fxLMonth, text, toks, k); e2 != nil && !(k+m < len(toks) && toks[k+m].kind == fxTNum) {
+			return fxRawDate{i: i, j: k + m, form: fxFMonth, month: e2.ival}, true
 		}
 		if y, ok := fxYearTok(toks, k); ok && !(k+1 < len(toks) && (toks[k+1].low == "-" || toks[k+1].low == "–")) {
 			return fxRawDate{i: i, j: k + 1, form: fxFYear, year: y}, true
@@ -168,8 +168,8 @@ func fxDayTok(toks []fxTok, k int) (int, bool) {
 func (fl *fxFactLang) dateCore(text string, toks []fxTok, i int) (fxRawDate, bool) {
 	r := fxRawDate{i: i}
 	// deixis + season ("this fall", "i høst", "in the spring", "i fjor høst")
-	if e, n := fl.match("deixis", text, toks, i); e != nil {
-		if se, m := fl.match("season", text, toks, i+n); se != nil {
+	if e, n := fl.match(fxLDeixis, text, toks, i); e != nil {
+		if se, m := fl.match(fxLSeason, text, toks, i+n); se != nil {
 			r.form, r.deixis, r.j = fxFSeason, fxFlag0(e.flags), i+n+m
 			r.m1, r.m2 = fxSeasonMonths(se.flags)
 			if y, ok := fxYearTok(toks, r.j); ok {
@@ -179,7 +179,7 @@ func (fl *fxFactLang) dateCore(text string, toks []fxTok, i int) (fxRawDate, boo
 		}
 	}
 	// "the spring of 2025" / "spring 2025" / "våren 2025"
-	if se, m := fl.match("season", text, toks, i); se != nil {
+	if se, m := fl.match(fxLSeason, text, toks, i); se != nil {
 		k := i + m
 		if k < len(toks) && toks[k].low == "of" {
 			k++
@@ -190,15 +190,15 @@ func (fl *fxFactLang) dateCore(text string, toks []fxTok, i int) (fxRawDate, boo
 			return r, true
 		}
 	}
-	if e, n := fl.match("vague", text, toks, i); e != nil && len(e.flags) >= 2 {
+	if e, n := fl.match(fxLVague, text, toks, i); e != nil && len(e.flags) >= 2 {
 		r.form, r.j, r.from, r.to = fxFVague, i+n, e.flags[0], e.flags[1]
 		return r, true
 	}
-	if e, n := fl.match("relative", text, toks, i); e != nil && len(e.flags) >= 2 {
+	if e, n := fl.match(fxLRelative, text, toks, i); e != nil && len(e.flags) >= 2 {
 		r.form, r.j, r.unit = fxFRelative, i+n, e.flags[0]
 		r.off, _ = strconv.Atoi(e.flags[1])
 		// "i fjor høst": a relative year before a season is the season's deixis
-		if se, m := fl.match("season", text, toks, i+n); se != nil && r.unit == "year" {
+		if se, m := fl.match(fxLSeason, text, toks, i+n); se != nil && r.unit == "year" {
 			r.form, r.deixis, r.j = fxFSeason, "year"+strconv.Itoa(r.off), i+n+m
 			r.m1, r.m2 = fxSeasonMonths(se.flags)
 		}
@@ -227,8 +227,8 @@ func (fl *fxFactLang) dateCore(text string, toks []fxTok, i int) (fxRawDate, boo
 	k := i
 	wd := 0
 	// weekday, optionally before a full date: "Tuesday, February 18"
-	if e, n := fl.match("weekday", text, toks, k); e != nil {
-		wd = fxFlagInt(e.flags)
+	if e, n := fl.match(fxLWeekday, text, toks, k); e != nil {
+		wd = e.ival
 		kk := k + n
 		if kk < len(toks) && toks[kk].low == "," {
 			kk++
@@ -239,39 +239,39 @@ func (fl *fxFactLang) dateCore(text string, toks []fxTok, i int) (fxRawDate, boo
 		}
 		return fxRawDate{i: i, j: k + n, form: fxFWeekday, weekday: wd}, true
 	}
-	if e, n := fl.match("deixis", text, toks, k); e != nil {
-		if we, m := fl.match("weekday", text, toks, k+n); we != nil {
-			return fxRawDate{i: i, j: k + n + m, form: fxFWeekday, weekday: fxFlagInt(we.flags), deixis: fxFlag0(e.flags)}, true
+	if e, n := fl.match(fxLDeixis, text, toks, k); e != nil {
+		if we, m := fl.match(fxLWeekday, text, toks, k+n); we != nil {
+			return fxRawDate{i: i, j: k + n + m, form: fxFWeekday, weekday: we.ival, deixis: fxFlag0(e.flags)}, true
 		}
 	}
 	if r2, ok := fl.dayMonth(text, toks, k); ok {
 		return r2, true
 	}
 	// month + year
-	if e, n := fl.match("month", text, toks, k); e != nil {
+	if e, n := fl.match(fxLMonth, text, toks, k); e != nil {
 		kk := k + n
 		if kk < len(toks) && toks[kk].low == "," {
 			kk++
 		}
 		if y, ok := fxYearTok(toks, kk); ok {
-			return fxRawDate{i: i, j: kk + 1, form: fxFMonth, month: fxFlagInt(e.flags), year: y}, true
+			return fxRawDate{i: i, j: kk + 1, form: fxFMonth, month: e.ival, year: y}, true
 		}
 	}
 	// ago / in N units
 	kk := k
-	if e, n := fl.match("ago-lead", text, toks, kk); e != nil {
+	if e, n := fl.match(fxLAgoLead, text, toks, kk); e != nil {
 		kk += n
 	}
 	if v, j, ok := fl.cardinalAt(text, toks, kk); ok && v > 0 && v < 1000 {
-		if u, n := fl.match("ago-unit", text, toks, j); u != nil {
-			if a, m := fl.match("ago-after", text, toks, j+n); a != nil {
+		if u, n := fl.match(fxLAgoUnit, text, toks, j); u != nil {
+			if a, m := fl.match(fxLAgoAfter, text, toks, j+n); a != nil {
 				return fxRawDate{i: i, j: j + n + m, form: fxFAgo, agoN: v, agoSign: -1, unit: fxUnitName(u.toks[0])}, true
 			}
 		}
 	}
-	if e, n := fl.match("ago-before", text, toks, k); e != nil {
+	if e, n := fl.match(fxLAgoBefore, text, toks, k); e != nil {
 		if v, j, ok := fl.cardinalAt(text, toks, k+n); ok && v > 0 && v < 1000 {
-			if u, m := fl.match("ago-unit", text, toks, j); u != nil {
+			if u, m := fl.match(fxLAgoUnit, text, toks, j); u != nil {
 				return fxRawDate{i: i, j: j + m, form: fxFAgo, agoN: v, agoSign: 1, unit: fxUnitName(u.toks[0])}, true
 			}
 		}
@@ -301,15 +301,15 @@ func (fl *fxFactLang) dayMonth(text string, toks []fxTok, k int) (fxRawDate, boo
 		if kk < len(toks) && !toks[kk].sp {
 			if toks[kk].low == "." {
 				kk++
-			} else if e, n := fl.match("day-suffix", text, toks, kk); e != nil {
+			} else if e, n := fl.match(fxLDaySuffix, text, toks, kk); e != nil {
 				kk += n
 			}
 		}
 		if kk < len(toks) && toks[kk].low == "of" {
 			kk++
 		}
-		if e, n := fl.match("month", text, toks, kk); e != nil {
-			m := fxFlagInt(e.flags)
+		if e, n := fl.match(fxLMonth, text, toks, kk); e != nil {
+			m := e.ival
 			if !fxValidDay(m, d) {
 				return fxRawDate{}, false
 			}
@@ -327,19 +327,19 @@ func (fl *fxFactLang) dayMonth(text string, toks []fxTok, k int) (fxRawDate, boo
 			return r, true
 		}
 	}
-	if e, n := fl.match("month", text, toks, k); e != nil {
+	if e, n := fl.match(fxLMonth, text, toks, k); e != nil {
 		kk := k + n
 		if kk < len(toks) && toks[kk].low == "." && !toks[kk].sp {
 			kk++
 		}
 		if d, ok := fxDayTok(toks, kk); ok {
-			m := fxFlagInt(e.flags)
+			m := e.ival
 			if !fxValidDay(m, d) {
 				return fxRawDate{}, false
 			}
 			r := fxRawDate{i: k, j: kk + 1, form: fxFDay, day: d, month: m}
 			if r.j < len(toks) && !toks[r.j].sp {
-				if e2, n2 := fl.match("day-suffix", text, toks, r.j); e2 != nil {
+				if e2, n2 := fl.match(fxLDaySuffix, text, toks, r.j); e2 != nil {
 					r.j += n2
 				}
 			}
@@ -768,14 +768,14 @@ func (fl *fxFactLang) tenseAt(text string, toks []fxTok, a, b, i int) string {
 	}
 	backT, backD, weakD := "", 1<<30, -1
 	for k := i - 1; k >= lo; k-- {
-		if e, n := fl.match("future", text, toks, k); e != nil && k+n <= i {
+		if e, n := fl.match(fxLFuture, text, toks, k); e != nil && k+n <= i {
 			backT, backD = fxTenseFuture, i-k
 			break
 		}
-		if fl.is("reporting", text, toks, k) {
+		if fl.is(fxLReporting, text, toks, k) {
 			continue
 		}
-		if e, n := fl.match("past", text, toks, k); e != nil && k+n <= i {
+		if e, n := fl.match(fxLPast, text, toks, k); e != nil && k+n <= i {
 			backT, backD = fxTensePast, i-k
 			break
 		}
@@ -794,17 +794,17 @@ func (fl *fxFactLang) tenseAt(text string, toks []fxTok, a, b, i int) string {
 	}
 	fwdT, fwdD, fwdWeak := "", 1<<30, -1
 	for k := i + 1; k < hi; k++ {
-		if fl.is("clause-break", text, toks, k) {
+		if fl.is(fxLClauseBreak, text, toks, k) {
 			break
 		}
-		if fl.is("future", text, toks, k) {
+		if fl.is(fxLFuture, text, toks, k) {
 			fwdT, fwdD = fxTenseFuture, k-i
 			break
 		}
-		if fl.is("reporting", text, toks, k) {
+		if fl.is(fxLReporting, text, toks, k) {
 			continue
 		}
-		if fl.is("past", text, toks, k) {
+		if fl.is(fxLPast, text, toks, k) {
 			fwdT, fwdD = fxTensePast, k-i
 			break
 		}
@@ -826,14 +826,14 @@ func (fl *fxFactLang) tenseAt(text string, toks []fxTok, a, b, i int) string {
 // isWeakPast reports a participle-like past word: listed in [past-weak] or
 // ending in a [past-suffix] with at least four letters before it.
 func (fl *fxFactLang) isWeakPast(text string, toks []fxTok, k int) bool {
-	if fl.is("past-weak", text, toks, k) {
+	if fl.is(fxLPastWeak, text, toks, k) {
 		return true
 	}
 	t := toks[k]
 	if t.kind != fxTWord || t.cap {
 		return false
 	}
-	for _, e := range fl.lex["past-suffix"].entries {
+	for _, e := range fl.lex[fxLPastSuffix].entries {
 		sfx := e.toks[0]
 		if len(t.low) >= len(sfx)+4 && strings.HasSuffix(t.low, sfx) {
 			return true

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -82,6 +83,9 @@ type fxAnalysis struct {
 	toks  []fxTok
 	sents []fxSent
 
+	buf  []fxMention  // backing array of every sentence's mentions
+	bufp *[]fxMention // its pool slot
+
 	pub       sources.Date
 	actorN    map[string]int // actor mentions over the article
 	actorAt   map[string]int // first token of each actor
@@ -90,7 +94,8 @@ type fxAnalysis struct {
 }
 
 func fxNewAnalysis(fl *fxFactLang, doc Doc, toks []fxTok, sents []fxSent) *fxAnalysis {
-	return &fxAnalysis{fl: fl, g: fxGetGazetteer(), doc: doc, text: doc.Text, toks: toks, sents: sents,
+	bp := fxMentionPool.Get().(*[]fxMention)
+	return &fxAnalysis{bufp: bp, buf: (*bp)[:0], fl: fl, g: fxGetGazetteer(), doc: doc, text: doc.Text, toks: toks, sents: sents,
 		pub: doc.Published, actorN: map[string]int{}, actorAt: map[string]int{}}
 }
 
@@ -117,14 +122,39 @@ func (a *fxAnalysis) scan(s *fxSent) {
 	}
 	s.titleCase = letters >= 4 && caps*10 >= letters*6
 	s.dateline = a.dateline(s)
+	// every sentence's mentions live in one article-wide buffer
+	from := len(a.buf)
+	s.ms = a.buf[from:from]
+	defer func() {
+		n := len(s.ms)
+		if n > 0 && (from+n > cap(a.buf) || &s.ms[0] != &a.buf[:from+1][from]) {
+			a.buf = append(a.buf[:from], s.ms...) // the sentence outgrew the buffer
+		} else {
+			a.buf = a.buf[:from+n]
+		}
+		s.ms = a.buf[from : from+n : from+n]
+	}()
 	sub := toks[:s.b] // matches never run past the sentence
 	for k := s.a; k < s.b; {
-		if r, ok := fl.dateAt(text, sub, k); ok && r.j > k {
+		t := &toks[k]
+		if t.kind == fxTPunct {
+			k++
+			continue
+		}
+		maybeDate := t.kind == fxTNum || !t.masked || t.mask&fl.dateStart != 0
+		maybeNum := t.kind == fxTNum || !t.masked || t.mask&fl.numStart != 0 || len(fl.tens) > 0 && len(t.low) >= 4
+		if !maybeDate && !maybeNum && t.masked && t.mask == 0 {
+			k++
+			continue
+		}
+		if !maybeDate {
+		} else if r, ok := fl.dateAt(text, sub, k); ok && r.j > k {
 			s.ms = append(s.ms, fxMention{kind: fxMDate, i: r.i, j: r.j, raw: r})
 			k = r.j
 			continue
 		}
-		if n, ok := fl.numberAt(text, sub, k); ok && n.j > k {
+		if !maybeNum {
+		} else if n, ok := fl.numberAt(text, sub, k); ok && n.j > k {
 			s.ms = append(s.ms, fxMention{kind: fxMNum, i: k, j: n.j, num: n})
 			k = n.j
 			continue
@@ -137,7 +167,7 @@ func (a *fxAnalysis) scan(s *fxSent) {
 			// Agency": the second place only contains the first
 			if k-1 > s.a && len(s.ms) > 0 {
 				if p := s.ms[len(s.ms)-1]; p.kind == fxMPlace && p.j == k-1 && p.locative &&
-					(toks[k-1].low == "," || fl.is("locative", text, toks, k-1)) {
+					(toks[k-1].low == "," || fl.is(fxLLocative, text, toks, k-1)) {
 					m.locative, m.appos = true, true
 				}
 			}
@@ -157,28 +187,28 @@ func (a *fxAnalysis) scan(s *fxSent) {
 			k += n
 			continue
 		}
-		if e, n := fl.match("event", text, sub, k); e != nil {
+		if e, n := fl.match(fxLEvent, text, sub, k); e != nil {
 			s.ms = append(s.ms, fxMention{kind: fxMEvent, i: k, j: k + n, concept: fxFlag0(e.flags),
 				unit: fxHasFlag(e.flags, "unit"), plural: fxHasFlag(e.flags, "plural"), verb: fxHasFlag(e.flags, "verb")})
 			k += n
 			continue
 		}
-		if e, n := fl.match("anaphor", text, sub, k); e != nil {
+		if e, n := fl.match(fxLAnaphor, text, sub, k); e != nil {
 			s.ms = append(s.ms, fxMention{kind: fxMEvent, i: k, j: k + n, anaphor: true})
 			k += n
 			continue
 		}
-		if e, n := fl.match("attribute", text, sub, k); e != nil {
+		if e, n := fl.match(fxLAttribute, text, sub, k); e != nil {
 			s.ms = append(s.ms, fxMention{kind: fxMAttr, i: k, j: k + n, attr: fxFlag0(e.flags), far: fxHasFlag(e.flags, "far")})
 			k += n
 			continue
 		}
-		if e, n := fl.match("counted", text, sub, k); e != nil {
+		if e, n := fl.match(fxLCounted, text, sub, k); e != nil {
 			s.ms = append(s.ms, fxMention{kind: fxMCounted, i: k, j: k + n, counted: e.toks[len(e.toks)-1], generic: fxHasFlag(e.flags, "generic")})
 			k += n
 			continue
 		}
-		if !s.allCaps && !s.titleCase && fl.is("locative", text, sub, k) {
+		if !s.allCaps && !s.titleCase && fl.is(fxLLocative, text, sub, k) {
 			if m, ok := a.localPlace(s, k); ok {
 				if len(s.ms) > 0 {
 					if p := s.ms[len(s.ms)-1]; p.kind == fxMPlace && p.j == k && p.locative {
@@ -229,7 +259,7 @@ func (a *fxAnalysis) dateline(s *fxSent) int {
 // preposition ("in Istanbul", "in the Philippines", "i Moskva").
 func (a *fxAnalysis) isLocative(s *fxSent, k int) bool {
 	for b := 1; b <= 2 && k-b >= s.a; b++ {
-		if a.fl.is("locative", a.text, a.toks, k-b) {
+		if a.fl.is(fxLLocative, a.text, a.toks, k-b) {
 			return true
 		}
 		if a.toks[k-b].low != "the" && a.toks[k-b].low != "northern" && a.toks[k-b].low != "southern" &&
@@ -246,12 +276,12 @@ func (a *fxAnalysis) isLocative(s *fxSent, k int) bool {
 func (a *fxAnalysis) localPlace(s *fxSent, k int) (fxMention, bool) {
 	toks := a.toks
 	j := k + 1
-	if j < s.b && a.fl.is("not-place", a.text, toks, j) {
+	if j < s.b && a.fl.is(fxLNotPlace, a.text, toks, j) {
 		return fxMention{}, false
 	}
 	e := j
 	for e < s.b && e-j < 3 && toks[e].kind == fxTWord && toks[e].cap && !toks[e].nl {
-		if a.fl.is("not-place", a.text, toks, e) || a.fl.is("month", a.text, toks, e) || a.fl.is("weekday", a.text, toks, e) {
+		if a.fl.is(fxLNotPlace, a.text, toks, e) || a.fl.is(fxLMonth, a.text, toks, e) || a.fl.is(fxLWeekday, a.text, toks, e) {
 			break
 		}
 		if _, _, ok := a.g.placeAt(a.text, toks[:s.b], e, false); ok {
@@ -272,6 +302,7 @@ func (a *fxAnalysis) run() []Fact {
 		a.scan(&a.sents[i])
 	}
 	a.countActors()
+	defer a.release()
 	var facts []Fact
 	ctx := &fxFlow{when: map[string]fxWhenAt{}, where: map[string]fxWhereAt{}}
 	for si := range a.sents {
@@ -282,6 +313,21 @@ func (a *fxAnalysis) run() []Fact {
 		a.finish(&facts[i])
 	}
 	return facts
+}
+
+// fxMentionPool keeps the mention buffers of articles.
+var fxMentionPool = sync.Pool{New: func() any { b := make([]fxMention, 0, 256); return &b }}
+
+// release gives the mention buffer back to the pool.
+func (a *fxAnalysis) release() {
+	if a.bufp != nil && cap(a.buf) <= 1<<14 {
+		*a.bufp = a.buf[:0]
+		fxMentionPool.Put(a.bufp)
+	}
+	a.bufp, a.buf = nil, nil
+	for i := range a.sents {
+		a.sents[i].ms = nil
+	}
 }
 
 // countActors counts countries and organisations named as actors (not as
@@ -371,10 +417,10 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 		}
 		if m.kind == fxMEvent {
 			m.tense = fl.tenseAt(text, toks, s.a, s.b, m.i)
-			if m.i > s.a && fl.is("next", text, toks, m.i-1) || m.i-1 > s.a && fl.is("next", text, toks, m.i-2) && toks[m.i-1].kind == fxTWord {
+			if m.i > s.a && fl.is(fxLNext, text, toks, m.i-1) || m.i-1 > s.a && fl.is(fxLNext, text, toks, m.i-2) && toks[m.i-1].kind == fxTWord {
 				m.next = true
 			}
-			if m.i > s.a && fl.is("last", text, toks, m.i-1) || m.i-1 > s.a && fl.is("last", text, toks, m.i-2) && toks[m.i-1].kind == fxTWord {
+			if m.i > s.a && fl.is(fxLLast, text, toks, m.i-1) || m.i-1 > s.a && fl.is(fxLLast, text, toks, m.i-2) && toks[m.i-1].kind == fxTWord {
 				m.last = true
 			}
 		}
@@ -442,7 +488,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 	// "no deaths": an attribute word after a "none" word states zero
 	for k := range s.ms {
 		m := &s.ms[k]
-		if m.kind != fxMAttr || m.i == s.a || !fl.is("none", text, toks, m.i-1) {
+		if m.kind != fxMAttr || m.i == s.a || !fl.is(fxLNone, text, toks, m.i-1) {
 			continue
 		}
 		if a.attrBound(s, k) {
@@ -470,7 +516,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 		if m.kind != fxMDate || !m.ok || m.byline {
 			continue
 		}
-		if fl.is("bound", text, toks, m.i) {
+		if fl.is(fxLBound, text, toks, m.i) {
 			// "since Sept. 11, 2001": a bound, not the time of an event
 			out = append(out, Fact{Attribute: "date", Value: m.sp.Value(), Vague: m.sp.vague, Precision: m.sp.precision,
 				Start: toks[m.i].s, End: toks[m.j-1].e, Tense: m.tense})
@@ -562,7 +608,7 @@ func (a *fxAnalysis) coordinated(j, i int) bool {
 		return false
 	}
 	for k := j; k < i; k++ {
-		if !a.fl.is("coordinator", a.text, a.toks, k) {
+		if !a.fl.is(fxLCoordinator, a.text, a.toks, k) {
 			return false
 		}
 	}
@@ -640,14 +686,14 @@ func (a *fxAnalysis) attachEvent(s *fxSent, i, j int, isPlace bool) *fxMention {
 	}
 	// a venue verb within ten tokens before (or three after) the phrase
 	for k := i - 1; k >= s.a && k >= i-10; k-- {
-		if a.fl.is("venue", a.text, a.toks, k) {
+		if a.fl.is(fxLVenue, a.text, a.toks, k) {
 			if ev := a.eventBefore(s, k); ev != nil {
 				return ev
 			}
 		}
 	}
 	for k := j; k < s.b && k < j+3; k++ {
-		if a.fl.is("venue", a.text, a.toks, k) {
+		if a.fl.is(fxLVenue, a.text, a.toks, k) {
 			if ev := a.eventBefore(s, k); ev != nil {
 				return ev
 			}
@@ -662,14 +708,14 @@ func (a *fxAnalysis) attachEvent(s *fxSent, i, j int, isPlace bool) *fxMention {
 func (a *fxAnalysis) speechDate(s *fxSent, i, j int) bool {
 	fl, text, toks := a.fl, a.text, a.toks
 	for k := i - 1; k >= s.a && k >= i-3; k-- {
-		if fl.is("reporting", text, toks, k) {
+		if fl.is(fxLReporting, text, toks, k) {
 			return true
 		}
 		if toks[k].kind != fxTWord || toks[k].cap {
 			break // only "told reporters", "said" and the like in between
 		}
 	}
-	return j < s.b && fl.is("reporting", text, toks, j)
+	return j < s.b && fl.is(fxLReporting, text, toks, j)
 }
 
 // eventBefore returns the last event mention that ends before token k.
@@ -712,7 +758,7 @@ func (a *fxAnalysis) eventAfter(s *fxSent, j, max int, unitOnly bool) *fxMention
 				return nil
 			}
 		}
-		if a.fl.is("clause-break", a.text, a.toks, k) {
+		if a.fl.is(fxLClauseBreak, a.text, a.toks, k) {
 			return nil
 		}
 		if a.toks[k].kind == fxTWord {
@@ -868,15 +914,15 @@ func (a *fxAnalysis) nearestDate(s *fxSent, i int) *fxMention {
 func (a *fxAnalysis) negated(s *fxSent, i int) bool {
 	fl, text, toks := a.fl, a.text, a.toks
 	for k := i - 1; k >= s.a && k >= i-5; k-- {
-		if fl.is("clause-break", text, toks, k) {
+		if fl.is(fxLClauseBreak, text, toks, k) {
 			break
 		}
-		if fl.is("negation", text, toks, k) {
+		if fl.is(fxLNegation, text, toks, k) {
 			return true
 		}
 	}
 	for k := s.a; k < i; k++ {
-		if fl.is("denial", text, toks, k) {
+		if fl.is(fxLDenial, text, toks, k) {
 			return true
 		}
 	}
@@ -1077,7 +1123,7 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	// backwards
 	words := 0
 	for j := m.i - 1; j >= s.a && words < 4; j-- {
-		if fl.is("clause-break", text, toks, j) {
+		if fl.is(fxLClauseBreak, text, toks, j) {
 			break
 		}
 		if o := find(j); o != nil {
@@ -1099,7 +1145,7 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	words = 0
 	var counted *fxMention
 	for j := m.j; j < s.b && words < 5; j++ {
-		if fl.is("clause-break", text, toks, j) {
+		if fl.is(fxLClauseBreak, text, toks, j) {
 			break
 		}
 		if o := find(j); o != nil {
@@ -1125,7 +1171,7 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	if attr == nil {
 		// a "far" attribute earlier in the clause: "the death toll … rose to 81"
 		for j := m.i - 1; j >= s.a; j-- {
-			if fl.is("clause-break", text, toks, j) {
+			if fl.is(fxLClauseBreak, text, toks, j) {
 				break
 			}
 			if o := find(j); o != nil {
@@ -1145,7 +1191,7 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	// "rose from a previously reported 85": the figure is an earlier one
 	for j := m.i - 1; j >= s.a && j >= m.i-4; j-- {
 		if toks[j].low == "from" || toks[j].low == "fra" {
-			if j > s.a && (fl.is("change", text, toks, j-1) || j-1 > s.a && fl.is("change", text, toks, j-2)) {
+			if j > s.a && (fl.is(fxLChange, text, toks, j-1) || j-1 > s.a && fl.is(fxLChange, text, toks, j-2)) {
 				return Fact{}, false
 			}
 		}

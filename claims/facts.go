@@ -75,7 +75,7 @@ func fxAbbreviations(code string) map[string]bool {
 		}
 	}
 	if fl := fxGetFactLang(code); fl != nil {
-		for _, e := range fl.lex["month"].entries {
+		for _, e := range fl.lex[fxLMonth].entries {
 			s[e.toks[0]] = true
 		}
 	}
@@ -193,7 +193,13 @@ func ExtractFacts(doc Doc, stmts []Statement) []Fact {
 	}
 
 	abbr := fxAbbreviations(fl.code)
-	toks := make([]fxTok, 0, len(text)/5+8)
+	buf := fxTokPool.Get().(*[]fxTok)
+	defer func() {
+		if cap(*buf) <= 1<<16 {
+			fxTokPool.Put(buf)
+		}
+	}()
+	toks := (*buf)[:0]
 	var sents []fxSent
 	var ranges [][2]int
 	for _, sg := range segs {
@@ -207,6 +213,8 @@ func ExtractFacts(doc Doc, stmts []Statement) []Fact {
 			sents = append(sents, fxSent{a: k0 + r[0], b: k0 + r[1], title: sg.title})
 		}
 	}
+	*buf = toks
+	fl.maskTokens(toks)
 	a := fxNewAnalysis(fl, doc, toks, sents)
 	facts := a.run()
 	for i := range facts {
@@ -222,7 +230,10 @@ func ExtractFacts(doc Doc, stmts []Statement) []Fact {
 	return facts
 }
 
-// statementOf returns the index of the smallest statement that contains
+// fxStatementOf returns the index of the smallest statement that contains
+// fxTokPool keeps token buffers between articles.
+var fxTokPool = sync.Pool{New: func() any { b := make([]fxTok, 0, 512); return &b }}
+
 // the span, else the smallest that overlaps it, else -1.
 func fxStatementOf(stmts []Statement, s, e int) int {
 	best, bestLen := -1, 0

@@ -12,9 +12,17 @@ import (
 // numbers.txt, dates.txt, events.txt): one lexicon per section, built once.
 type fxFactLang struct {
 	code string
-	lex  map[string]*fxLexicon
+	lex  [fxLexCount]*fxLexicon
 
 	decimal, group string
+
+	// masks: first word of any phrase → bits of the lexicons it starts
+	masks map[string]uint64
+	// bits of the lexicons a time expression or a number may start with
+	dateStart, numStart uint64
+	// compound cardinals ("tjuefem"): tens words and unit words
+	tens  []fxLexEntry
+	units map[string]int
 
 	// parsed section payloads
 	seasons    map[int][2]int // lexicon entry → first/last month
@@ -30,15 +38,103 @@ type fxConceptInfo struct {
 	attrs   map[string]bool
 }
 
-// lexSections are the sections compiled into lexicons; the rest are read
-// directly.
-var fxLexSections = []string{
-	"cardinal", "multiplier", "plural", "ordinal", "ordinal-suffix", "comparator",
-	"range-open", "range-join", "none", "determiner",
-	"month", "weekday", "deixis", "preposition", "day-suffix", "relative", "season",
-	"vague", "future", "past", "past-weak", "reporting", "ago-unit", "ago-after", "ago-before",
-	"event", "attribute", "counted", "next", "last", "negation", "denial", "locative",
-	"change", "clause-break", "anaphor", "not-place", "ago-lead", "past-suffix", "venue", "coordinator", "bound",
+// Lexicon sections of a language's facts data, by index into fxFactLang.lex.
+const (
+	fxLCardinal      = iota // [cardinal]
+	fxLMultiplier           // [multiplier]
+	fxLPlural               // [plural]
+	fxLOrdinal              // [ordinal]
+	fxLOrdinalSuffix        // [ordinal-suffix]
+	fxLComparator           // [comparator]
+	fxLRangeOpen            // [range-open]
+	fxLRangeJoin            // [range-join]
+	fxLNone                 // [none]
+	fxLDeterminer           // [determiner]
+	fxLMonth                // [month]
+	fxLWeekday              // [weekday]
+	fxLDeixis               // [deixis]
+	fxLPreposition          // [preposition]
+	fxLDaySuffix            // [day-suffix]
+	fxLRelative             // [relative]
+	fxLSeason               // [season]
+	fxLVague                // [vague]
+	fxLFuture               // [future]
+	fxLPast                 // [past]
+	fxLPastWeak             // [past-weak]
+	fxLReporting            // [reporting]
+	fxLAgoUnit              // [ago-unit]
+	fxLAgoAfter             // [ago-after]
+	fxLAgoBefore            // [ago-before]
+	fxLEvent                // [event]
+	fxLAttribute            // [attribute]
+	fxLCounted              // [counted]
+	fxLNext                 // [next]
+	fxLLast                 // [last]
+	fxLNegation             // [negation]
+	fxLDenial               // [denial]
+	fxLLocative             // [locative]
+	fxLChange               // [change]
+	fxLClauseBreak          // [clause-break]
+	fxLAnaphor              // [anaphor]
+	fxLNotPlace             // [not-place]
+	fxLAgoLead              // [ago-lead]
+	fxLPastSuffix           // [past-suffix]
+	fxLVenue                // [venue]
+	fxLCoordinator          // [coordinator]
+	fxLBound                // [bound]
+	fxLexCount
+)
+
+// Bits of fxTok.mask for the shared gazetteer (above every section's bit).
+const (
+	fxBitGazName uint64 = 1 << 62
+	fxBitGazAdj  uint64 = 1 << 63
+)
+
+// fxLexSections names the sections, in the order of the constants.
+var fxLexSections = [fxLexCount]string{
+	"cardinal",
+	"multiplier",
+	"plural",
+	"ordinal",
+	"ordinal-suffix",
+	"comparator",
+	"range-open",
+	"range-join",
+	"none",
+	"determiner",
+	"month",
+	"weekday",
+	"deixis",
+	"preposition",
+	"day-suffix",
+	"relative",
+	"season",
+	"vague",
+	"future",
+	"past",
+	"past-weak",
+	"reporting",
+	"ago-unit",
+	"ago-after",
+	"ago-before",
+	"event",
+	"attribute",
+	"counted",
+	"next",
+	"last",
+	"negation",
+	"denial",
+	"locative",
+	"change",
+	"clause-break",
+	"anaphor",
+	"not-place",
+	"ago-lead",
+	"past-suffix",
+	"venue",
+	"coordinator",
+	"bound",
 }
 
 var (
@@ -97,8 +193,10 @@ func fxGetFactLang(code string) *fxFactLang {
 		fxFactLangs[code] = nil
 		return nil
 	}
-	fl := &fxFactLang{code: p.Code, lex: map[string]*fxLexicon{}, seasons: map[int][2]int{}, fxConcepts: fxConcepts()}
-	for _, sec := range fxLexSections {
+	fl := &fxFactLang{code: p.Code, seasons: map[int][2]int{}, fxConcepts: fxConcepts()}
+	fl.masks = map[string]uint64{}
+	fl.units = map[string]int{}
+	for si, sec := range fxLexSections {
 		l := fxNewLexicon()
 		for _, e := range p.Entries(sec) {
 			cs := fxCaseAny
@@ -107,9 +205,40 @@ func fxGetFactLang(code string) *fxFactLang {
 			}
 			l.add(e.Text, e.Flags, 0, cs)
 		}
-		fl.lex[sec] = l
+		l.bit = 1 << uint(si)
+		for w := range l.first {
+			fl.masks[w] |= l.bit
+		}
+		fl.lex[si] = l
 	}
-	for id, e := range fl.lex["season"].entries {
+	// gazetteer names and adjectives: two more bits, so that one look-up
+	// per token serves every lexicon
+	g := fxGetGazetteer()
+	for w := range g.names.first {
+		fl.masks[w] |= fxBitGazName
+	}
+	for w := range g.adjs.first {
+		fl.masks[w] |= fxBitGazAdj
+	}
+	for _, sec := range []int{fxLDeixis, fxLSeason, fxLVague, fxLRelative, fxLWeekday, fxLMonth, fxLPreposition, fxLAgoLead, fxLAgoBefore} {
+		fl.dateStart |= fl.lex[sec].bit
+	}
+	for _, sec := range []int{fxLCardinal, fxLPlural, fxLOrdinal, fxLComparator, fxLRangeOpen} {
+		fl.numStart |= fl.lex[sec].bit
+	}
+	compound := len(p.Entries("compound")) > 0
+	for _, e := range fl.lex[fxLCardinal].entries {
+		if len(e.toks) != 1 || !compound {
+			continue
+		}
+		switch {
+		case e.ival >= 20 && e.ival < 100 && e.ival%10 == 0:
+			fl.tens = append(fl.tens, e)
+		case e.ival > 0 && e.ival < 10:
+			fl.units[e.toks[0]] = e.ival
+		}
+	}
+	for id, e := range fl.lex[fxLSeason].entries {
 		if len(e.flags) >= 2 {
 			a, _ := strconv.Atoi(e.flags[0])
 			b, _ := strconv.Atoi(e.flags[1])
@@ -124,6 +253,19 @@ func fxGetFactLang(code string) *fxFactLang {
 	}
 	fxFactLangs[code] = fl
 	return fl
+}
+
+// maskTokens marks every token with the lexicons that have a phrase
+// starting with it (see fxTok.mask); English genitives count for their stem.
+func (fl *fxFactLang) maskTokens(toks []fxTok) {
+	for i := range toks {
+		t := &toks[i]
+		m := fl.masks[t.low]
+		if stem, ok := fxGenitiveStem(t.low); ok {
+			m |= fl.masks[stem]
+		}
+		t.mask, t.masked = m, true
+	}
 }
 
 // genitives returns the genitive endings of a language ([genitive]).
@@ -163,7 +305,7 @@ func fxFlag0(flags []string) string {
 }
 
 // match looks a section's phrase up at toks[i].
-func (fl *fxFactLang) match(sec, text string, toks []fxTok, i int) (*fxLexEntry, int) {
+func (fl *fxFactLang) match(sec int, text string, toks []fxTok, i int) (*fxLexEntry, int) {
 	l := fl.lex[sec]
 	id, n := l.match(text, toks, i)
 	if id < 0 {
@@ -173,6 +315,6 @@ func (fl *fxFactLang) match(sec, text string, toks []fxTok, i int) (*fxLexEntry,
 }
 
 // is reports whether a phrase of the section starts at toks[i].
-func (fl *fxFactLang) is(sec, text string, toks []fxTok, i int) bool {
+func (fl *fxFactLang) is(sec int, text string, toks []fxTok, i int) bool {
 	return fl.lex[sec].has(text, toks, i)
 }

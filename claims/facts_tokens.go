@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,11 @@ type fxTok struct {
 	upper bool // every letter upper-case (and more than one letter)
 	nl    bool // a line break stands between it and the previous token
 	sp    bool // white space stands before it
+	// mask has bit b set when a phrase of the language's lexicon number b
+	// starts with this token (valid when masked): one map look-up per token
+	// instead of one per lexicon.
+	mask   uint64
+	masked bool
 }
 
 // isApos reports whether r is an apostrophe inside a word.
@@ -182,6 +188,7 @@ type fxLexEntry struct {
 	raw    []string // case-exact tokens, for caseExact
 	flags  []string
 	val    int // payload index or small value, section-specific
+	ival   int // the first flag as an integer (0 when it is not one)
 }
 
 // lexicon finds the longest phrase starting at a token.
@@ -189,6 +196,7 @@ type fxLexicon struct {
 	first    map[string][]int // first token → entries, longest first
 	suffixes []int
 	entries  []fxLexEntry
+	bit      uint64 // this lexicon's bit in fxTok.mask; 0 = not masked
 }
 
 func fxNewLexicon() *fxLexicon { return &fxLexicon{first: map[string][]int{}} }
@@ -206,6 +214,11 @@ func (l *fxLexicon) add(text string, flags []string, val int, cs fxPhraseCase) {
 		return
 	}
 	e := fxLexEntry{toks: ts, flags: flags, val: val, cs: cs}
+	if len(flags) > 0 {
+		if n, err := strconv.Atoi(flags[0]); err == nil {
+			e.ival = n
+		}
+	}
 	if cs == fxCaseExact {
 		raw := fxTokenize(strings.ReplaceAll(text, "_", " "), 0, len(strings.ReplaceAll(text, "_", " ")), nil)
 		txt := strings.ReplaceAll(text, "_", " ")
@@ -234,6 +247,9 @@ func (l *fxLexicon) add(text string, flags []string, val int, cs fxPhraseCase) {
 // of that length are not needed: the first wins) and the number of tokens.
 func (l *fxLexicon) match(text string, toks []fxTok, i int) (int, int) {
 	if l == nil || i >= len(toks) {
+		return -1, 0
+	}
+	if l.bit != 0 && toks[i].masked && toks[i].mask&l.bit == 0 && len(l.suffixes) == 0 {
 		return -1, 0
 	}
 	ids := l.first[toks[i].low]

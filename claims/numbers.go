@@ -142,16 +142,16 @@ func (fl *fxFactLang) cardinalAt(text string, toks []fxTok, i int) (float64, int
 			return 0, i, false
 		}
 		v, j = d, i+1
-	} else if e, n := fl.match("cardinal", text, toks, i); e != nil {
-		v, j = float64(fxFlagInt(e.flags)), i+n
+	} else if e, n := fl.match(fxLCardinal, text, toks, i); e != nil {
+		v, j = float64(e.ival), i+n
 		// tens + units: "twenty-five", "twenty five"
 		if v >= 20 && v < 100 && int(v)%10 == 0 {
 			k := j
 			if k < len(toks) && (toks[k].low == "-" || toks[k].low == "–") && !toks[k].sp {
 				k++
 			}
-			if e2, n2 := fl.match("cardinal", text, toks, k); e2 != nil && n2 == 1 {
-				if u := fxFlagInt(e2.flags); u > 0 && u < 10 {
+			if e2, n2 := fl.match(fxLCardinal, text, toks, k); e2 != nil && n2 == 1 {
+				if u := e2.ival; u > 0 && u < 10 {
 					v += float64(u)
 					j = k + 1
 				}
@@ -164,11 +164,11 @@ func (fl *fxFactLang) cardinalAt(text string, toks []fxTok, i int) (float64, int
 	}
 	// multipliers: "three hundred", "1.2 million"
 	for j < len(toks) {
-		e, n := fl.match("multiplier", text, toks, j)
+		e, n := fl.match(fxLMultiplier, text, toks, j)
 		if e == nil {
 			break
 		}
-		v *= float64(fxFlagInt(e.flags))
+		v *= float64(e.ival)
 		j += n
 	}
 	return v, j, true
@@ -176,21 +176,13 @@ func (fl *fxFactLang) cardinalAt(text string, toks []fxTok, i int) (float64, int
 
 // compoundCardinal reads a written-together tens+units word ("tjuefem").
 func (fl *fxFactLang) compoundCardinal(w string) (float64, bool) {
-	l := fl.lex["cardinal"]
-	for _, e := range l.entries {
-		if len(e.toks) != 1 {
-			continue
-		}
-		t := fxFlagInt(e.flags)
-		if t < 20 || t >= 100 || t%10 != 0 || !strings.HasPrefix(w, e.toks[0]) || len(w) == len(e.toks[0]) {
-			continue
-		}
-		rest := w[len(e.toks[0]):]
-		for _, u := range l.entries {
-			if len(u.toks) == 1 && u.toks[0] == rest {
-				if n := fxFlagInt(u.flags); n > 0 && n < 10 {
-					return float64(t + n), true
-				}
+	if len(w) < 4 {
+		return 0, false
+	}
+	for _, e := range fl.tens {
+		if len(w) > len(e.toks[0]) && strings.HasPrefix(w, e.toks[0]) {
+			if u, ok := fl.units[w[len(e.toks[0]):]]; ok {
+				return float64(e.ival + u), true
 			}
 		}
 	}
@@ -210,7 +202,7 @@ func (fl *fxFactLang) compoundCardinal(w string) (float64, bool) {
 func (fl *fxFactLang) numberAt(text string, toks []fxTok, i int) (fxNumExpr, bool) {
 	n := fxNumExpr{i: i}
 	k := i
-	if e, m := fl.match("comparator", text, toks, k); e != nil && k+m < len(toks) {
+	if e, m := fl.match(fxLComparator, text, toks, k); e != nil && k+m < len(toks) {
 		if _, _, ok := fl.cardinalAt(text, toks, k+m); ok {
 			n.rel = fxFlag0(e.flags)
 			k += m
@@ -218,7 +210,7 @@ func (fl *fxFactLang) numberAt(text string, toks []fxTok, i int) (fxNumExpr, boo
 	}
 	rangeOpen := false
 	if n.rel == "" {
-		if e, m := fl.match("range-open", text, toks, k); e != nil {
+		if e, m := fl.match(fxLRangeOpen, text, toks, k); e != nil {
 			if _, _, ok := fl.cardinalAt(text, toks, k+m); ok {
 				rangeOpen = true
 				k += m
@@ -227,7 +219,7 @@ func (fl *fxFactLang) numberAt(text string, toks []fxTok, i int) (fxNumExpr, boo
 	}
 	// plural quantity words: "dozens of", "hundreds of"
 	if !rangeOpen && n.rel == "" {
-		if e, m := fl.match("plural", text, toks, k); e != nil {
+		if e, m := fl.match(fxLPlural, text, toks, k); e != nil {
 			lo, _, ok := fxNumInterval(fxFlag0(e.flags))
 			if ok {
 				n.rel, n.val, n.j, n.word, n.plural = ">=", lo, k+m, true, true
@@ -237,9 +229,9 @@ func (fl *fxFactLang) numberAt(text string, toks []fxTok, i int) (fxNumExpr, boo
 	}
 	// ordinal words
 	if n.rel == "" && !rangeOpen {
-		if e, m := fl.match("ordinal", text, toks, k); e != nil {
-			if !fxHasFlag(e.flags, "det") || (k > 0 && fl.is("determiner", text, toks, k-1)) {
-				n.val, n.ordinal, n.j, n.word = float64(fxFlagInt(e.flags)), true, k+m, true
+		if e, m := fl.match(fxLOrdinal, text, toks, k); e != nil {
+			if !fxHasFlag(e.flags, "det") || (k > 0 && fl.is(fxLDeterminer, text, toks, k-1)) {
+				n.val, n.ordinal, n.j, n.word = float64(e.ival), true, k+m, true
 				return n, true
 			}
 		}
@@ -254,14 +246,14 @@ func (fl *fxFactLang) numberAt(text string, toks []fxTok, i int) (fxNumExpr, boo
 	n.val, n.word = v, toks[k].kind != fxTNum
 	// digit ordinals: "3rd" (suffix glued on), nb "3." before a lower-case noun
 	if toks[k].kind == fxTNum && j == k+1 && j < len(toks) && !toks[j].sp {
-		if e, m := fl.match("ordinal-suffix", text, toks, j); e != nil {
+		if e, m := fl.match(fxLOrdinalSuffix, text, toks, j); e != nil {
 			if toks[j].kind == fxTWord {
 				n.ordinal, n.j = true, j+m
 				return n, true
 			}
 			// "3." : an ordinal only before a lower-case word that is not a month
 			if j+1 < len(toks) && toks[j+1].kind == fxTWord && !toks[j+1].cap && !toks[j+1].nl &&
-				!fl.is("month", text, toks, j+1) && v >= 1 && v <= 100 && v == math.Trunc(v) {
+				!fl.is(fxLMonth, text, toks, j+1) && v >= 1 && v <= 100 && v == math.Trunc(v) {
 				n.ordinal, n.j = true, j+m
 				return n, true
 			}
@@ -273,11 +265,11 @@ func (fl *fxFactLang) numberAt(text string, toks []fxTok, i int) (fxNumExpr, boo
 	n.j = j
 	// ranges: "5 to 7", "5-7", "two or three", "between 5 and 7"
 	if j < len(toks) {
-		if e, m := fl.match("range-join", text, toks, j); e != nil {
+		if e, m := fl.match(fxLRangeJoin, text, toks, j); e != nil {
 			joinWord := toks[j].low
 			if v2, j2, ok2 := fl.cardinalAt(text, toks, j+m); ok2 && !(joinWord == "and" && !rangeOpen) && !(fl.code == "nb" && joinWord == "og" && !rangeOpen) {
-				changed := rangeOpen && k > 0 && i > 0 && fl.is("change", text, toks, i-1) ||
-					rangeOpen && i > 1 && fl.is("change", text, toks, i-2)
+				changed := rangeOpen && k > 0 && i > 0 && fl.is(fxLChange, text, toks, i-1) ||
+					rangeOpen && i > 1 && fl.is(fxLChange, text, toks, i-2)
 				dash := joinWord == "-" || joinWord == "–"
 				if dash && (toks[j].sp || toks[j+m].sp) {
 					ok2 = false // "1987 - 88" spaced dashes are not ranges we trust

@@ -81,6 +81,7 @@ func fxNameCase(form string) fxPhraseCase {
 
 func fxLoadGazetteer() {
 	g := &fxGazetteerT{byName: map[string]int{}, names: fxNewLexicon(), adjs: fxNewLexicon()}
+	g.names.bit, g.adjs.bit = fxBitGazName, fxBitGazAdj
 	secs := lang.Gazetteer()
 	gens := fxGenitiveEndings()
 	for _, kind := range []string{"country", "city", "region", "org"} {
