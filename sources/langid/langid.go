@@ -91,7 +91,8 @@ func stopwordTable() {
 // fastPath decides the language from function words alone when the
 // evidence is overwhelming: at least 25 words, the leading language's
 // function words make up at least a quarter of them and outnumber the
-// runner-up's two and a half times. Everything else goes to lingua.
+// runner-up's two and a half times (for 12 to 24 words: a third, and
+// four times). Everything else goes to lingua.
 // The result "scand" means mainland Scandinavian, to be settled by the
 // small Scandinavian model set.
 func fastPath(s string) (string, bool) {
@@ -129,7 +130,7 @@ func fastPath(s string) (string, bool) {
 		}
 		i = j
 	}
-	if total < 25 {
+	if total < 12 {
 		return "", false
 	}
 	best, second := -1, 0
@@ -146,7 +147,72 @@ func fastPath(s string) (string, bool) {
 	if best < 0 || counts[best]*4 < total || counts[best]*2 < second*5 {
 		return "", false
 	}
+	// Short samples (12-24 words) need a clearer verdict.
+	if total < 25 && (counts[best]*3 < total || counts[best] < second*4) {
+		return "", false
+	}
 	return stopLangs[best], true
+}
+
+//go:embed data/letters.tsv
+var lettersTSV string
+
+// letterRule decides a language from its letters alone.
+type letterRule struct {
+	lang            string
+	marks, excludes string
+}
+
+var (
+	lettersOnce sync.Once
+	letterRules []letterRule
+)
+
+func letterTable() []letterRule {
+	lettersOnce.Do(func() {
+		for _, ln := range strings.Split(lettersTSV, "\n") {
+			ln = strings.TrimRight(ln, "\r")
+			if ln == "" || strings.HasPrefix(ln, "#") {
+				continue
+			}
+			c := strings.Split(ln, "\t")
+			if len(c) == 4 && c[1] == "cyrillic" {
+				letterRules = append(letterRules, letterRule{c[0], c[2], c[3]})
+			}
+		}
+	})
+	return letterRules
+}
+
+// byLetters decides Cyrillic texts whose letters alone say the language
+// (data/letters.tsv): most letters Cyrillic, three or more of the
+// language's own letters, none of its neighbours'.
+func byLetters(s string) (string, bool) {
+	cyr, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Cyrillic, r) {
+				cyr++
+			}
+		}
+	}
+	if letters < 20 || cyr*10 < letters*8 {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	for _, rule := range letterTable() {
+		marks := 0
+		for _, r := range low {
+			if strings.ContainsRune(rule.marks, r) {
+				marks++
+			}
+		}
+		if marks >= 3 && !strings.ContainsAny(low, rule.excludes) {
+			return rule.lang, true
+		}
+	}
+	return "", false
 }
 
 //go:embed data/markers.tsv
@@ -196,6 +262,9 @@ func Detect(text string) string {
 		return ""
 	}
 	det := func() lingua.LanguageDetector { once.Do(build); return detector }
+	if code, ok := byLetters(s); ok {
+		return code
+	}
 	if code, ok := fastPath(s); ok {
 		if code != "scand" {
 			return code
