@@ -94,31 +94,16 @@ type provenanceResult struct {
 	Chain    []chainLink   `json:"chain"`
 }
 
-// factKeys renders normalised facts as the keys matching compares:
-// attribute=value, the event concept, and for dates also month-day, so a
-// pasted "February 27" (no year) meets "27. februar" of a dated article.
+// factKeys renders normalised facts as the keys matching compares
+// (claims.FactKeys), adding for every full date its month and day, so a
+// pasted "February 27" (no year, read against today) still meets the
+// "27. februar" of a dated article.
 func factKeys(fs []claims.Fact) []string {
-	var keys []string
-	seen := map[string]bool{}
-	add := func(k string) {
-		if k != "" && !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
-		}
-	}
-	for _, f := range fs {
-		if f.Negated {
-			continue
-		}
-		if f.Event != "" {
-			add("event=" + f.Event)
-		}
-		if f.Value == "" {
-			continue
-		}
-		add(f.Attribute + "=" + f.Value)
-		if strings.Contains(f.Attribute, "date") && len(f.Value) == 10 && f.Value[4] == '-' {
-			add("md=" + f.Value[5:])
+	keys := claims.FactKeys(fs)
+	for _, k := range keys {
+		attr, val, ok := strings.Cut(k, "=")
+		if ok && strings.Contains(attr, "date") && len(val) == 10 && val[4] == '-' {
+			keys = append(keys, "md="+val[5:])
 		}
 	}
 	sort.Strings(keys)
@@ -247,7 +232,14 @@ func relayChain(ms []claims.Match, best int) []chainLink {
 	var chain []chainLink
 	e := ms[best]
 	if e.Speaker != "" {
-		chain = append(chain, chainLink{Speaker: e.Speaker, Article: e.Article})
+		// The fullest name any match gives the same person.
+		name := e.Speaker
+		for _, m := range ms {
+			if e.SpeakerID != "" && m.SpeakerID == e.SpeakerID && len(m.Speaker) > len(name) {
+				name = m.Speaker
+			}
+		}
+		chain = append(chain, chainLink{Speaker: name, Article: e.Article})
 	}
 	via, viaArticle := e.Via, e.Article
 	if via == "" {
