@@ -137,12 +137,13 @@ func TestPandocReadsBibLaTeXBack(t *testing.T) {
 	}
 }
 
-// plainQuotes maps single quotation marks and apostrophes, straight or
-// curly, and straight double quotes to one form each. TeX typesets ' as ’
-// and ` as ‘ (so pandoc reads them so), and citeproc makes "…" curly: that
-// is typography, not lost text.
+// plainQuotes maps every quotation mark and apostrophe, straight or curly,
+// single or double, to one character. That is typography, not lost text:
+// TeX typesets ' as ’ and ` as ‘ (so pandoc reads them so), citeproc makes
+// "…" curly, and pandoc renders a quotation nested in a quotation with
+// single marks.
 func plainQuotes(s string) string {
-	return strings.NewReplacer("’", "'", "‘", "'", "`", "'", "“", `"`, "”", `"`).Replace(s)
+	return strings.NewReplacer("’", `"`, "‘", `"`, "`", `"`, "'", `"`, "“", `"`, "”", `"`).Replace(s)
 }
 
 // biber (the BibLaTeX backend) reads the file without errors; validated

@@ -14,9 +14,10 @@ import (
 // format (not against a golden file), on the sample articles and on the
 // hostile input of escape_test.go.
 
-// validationInputs are the inputs every validator runs on.
+// validationInputs are the inputs every validator runs on: the hand-made
+// seed fixture, hostile text, and what the real pipeline extracts.
 func validationInputs(t *testing.T) map[string]Input {
-	return map[string]Input{"seeds": seedInput(t), "hostile": hostileInput(t)}
+	return map[string]Input{"seeds": seedInput(t), "hostile": hostileInput(t), "extracted": extractedInput(t)}
 }
 
 // ---- CSL-JSON ----
