@@ -133,6 +133,8 @@ func (x *extractor) attributions(si int) []*attrib {
 			}
 			a.subj, a.hasSubj = n, true
 			a.g0, a.g1 = k, n.t1
+		case p.flags&fPart != 0 && k > sn.t0 && x.tokLow(k-1) == "as" && x.quotedAs(a, k, sn.t0):
+			// "The Post quoted a source close to Reagan as saying …"
 		case p.flags&fPart != 0 && (k == sn.t0 || x.isMark(k-1, ",", ":") || x.isConj(k-1) || x.closeMarkAt(int(toks[k-1].s))):
 			a.part = true
 			a.g0, a.g1 = k, end
@@ -195,6 +197,50 @@ func (x *extractor) attributions(si int) []*attrib {
 	}
 	x.decide(si, atts)
 	return atts
+}
+
+// quotedAs reads "QUOTED-VERB SUBJECT as CUE": the subject is what stands
+// between a quoting verb ("quoted", "cited", "siterte") and "as"; the
+// quoting outlet, when it is a medium, is the relay.
+func (x *extractor) quotedAs(a *attrib, k, lo int) bool {
+	as := k - 1
+	for j := as - 1; j >= lo && j >= as-10; j-- {
+		if x.toks[j].q >= 0 {
+			return false
+		}
+		if !x.r.quoting.has(x.tokLow(j)) {
+			continue
+		}
+		n, ok := x.unnamedChunk(as, j+1)
+		if !ok {
+			n, ok = x.classifyNP(j+1, as)
+		}
+		if !ok || n.kind == npPronoun || n.kind == npFirst {
+			return false
+		}
+		a.subj, a.hasSubj, a.part = n, true, true
+		a.g0, a.g1 = j+1, k+1
+		if m, ok := x.subjectBefore(j, lo); ok {
+			if m.kind == npName && x.isMedium(m.t0, m.t1) {
+				a.via = x.text[x.toks[m.t0].s:x.toks[m.t1-1].e]
+			} else if x.isMediaNounPhrase(m) {
+				a.via = x.npText(m)
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isMediaNounPhrase reports whether a phrase is headed by a media noun
+// ("the newspaper", "The Post").
+func (x *extractor) isMediaNounPhrase(n np) bool {
+	for k := n.t0; k < n.t1; k++ {
+		if p, end := x.r.mediaNouns.match(x, x.toks, k); p != nil && end == n.t1 {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extractor) isConj(k int) bool {
@@ -377,6 +423,13 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			continue
 		}
 		j := a.objEnd
+		for j < sn.t1 {
+			if p, e2 := x.r.adverbs.match(x, toks, j); p != nil && e2 < sn.t1 && x.isMark(e2, ":") {
+				j = e2 // "svarte Hagen bare:"
+				continue
+			}
+			break
+		}
 		// a lead-in: "Lavrov told reporters, “…”", "He said: «…»"
 		if x.isMark(j, ":", ",") && j+1 < sn.t1 && x.quoteOpensAt(j+1) >= 0 {
 			a.leadIn = true
@@ -426,9 +479,11 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			continue
 		}
 		ce := end
-		// the clause ends before a following participle or attribution
+		// the clause ends before a following participle or attribution,
+		// or a new subject and cue after ", and" ("…, and Trump said …")
 		for _, b := range atts[i+1:] {
-			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according) {
+			coord := b.hasSubj && !b.part && b.g0 > cs && b.g0 == b.subj.p0 && x.isConj(b.g0-1) && x.isMark(b.g0-2, ",", ";")
+			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according || coord) {
 				ce = b.g0
 				for ce > cs && (x.isMark(ce-1, ",", ";", ":") || x.isConj(ce-1)) {
 					ce--
@@ -570,6 +625,9 @@ func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
 	}
 	n := 0
 	for m := k; m < hi; m++ {
+		if x.isMark(m, ":") {
+			return false // a lead-in: "svarte Hagen bare:"
+		}
 		if x.isMark(m, ",", ";") || x.toks[m].q >= 0 {
 			break
 		}

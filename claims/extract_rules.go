@@ -164,6 +164,9 @@ type rules struct {
 	passive    wordSet
 	echo       wordSet // nb "Det sier X": a subject that points back to a quotation
 	verbSecond bool    // the subject may follow its verb anywhere (nb: "I går sa han at …")
+	quoting    wordSet // "quoted X as saying"
+	places     wordSet // lower-case place names and demonyms of the shared gazetteer
+	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
 	pronMale   wordSet
 	pronFemale wordSet
 	pronPlural wordSet
@@ -281,6 +284,26 @@ func compile(p *lang.Pack) *rules {
 	r.passive = set(p, "passive")
 	r.echo = set(p, "echo-subjects")
 	r.verbSecond = len(p.Entries("verb-second")) > 0
+	r.quoting = set(p, "quoting-verbs")
+	r.notNameEnd = p.Words("not-name-endings")
+	r.places = wordSet{}
+	for sec, es := range lang.Gazetteer() {
+		if sec == "org" {
+			continue
+		}
+		for _, e := range es {
+			r.places[lowerSame(e.Text)] = struct{}{}
+			for _, f := range e.Flags {
+				k, v, ok := strings.Cut(f, "=")
+				if !ok || k != "names" && k != "adj" {
+					continue
+				}
+				for _, n := range strings.Split(v, ",") {
+					r.places[lowerSame(strings.ReplaceAll(n, "_", " "))] = struct{}{}
+				}
+			}
+		}
+	}
 	r.pronMale = set(p, "pronoun-male")
 	r.pronFemale = set(p, "pronoun-female")
 	r.pronPlural = set(p, "pronoun-plural")

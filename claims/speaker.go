@@ -163,6 +163,7 @@ type mention struct {
 	initial  bool     // first word of its sentence
 	possess  bool     // followed by a possessive ('s)
 	asPerson bool     // used as a person speaker
+	place    bool     // a place name or demonym of the gazetteer
 }
 
 // nameText returns the name as written.
@@ -367,6 +368,9 @@ done:
 	if b-a == 1 && toks[a].is(tUpper) {
 		m.org = true // an acronym: IAAF, NATO
 	}
+	if r.places.has(x.low[toks[a].s:toks[b-1].e]) {
+		m.place = true
+	}
 	m.t0, m.t1 = a, b
 	first := x.low[toks[a].s:toks[a].e]
 	if g := r.genderOfName(first); g != 0 && b-a > 1 {
@@ -452,11 +456,8 @@ func (x *extractor) linkNames() {
 	}
 	out := x.mentions[:0]
 	for _, m := range x.mentions {
-		if len(m.keys) == 1 && m.initial && seen[m.keys[0]] == 0 && !m.person {
-			// "Highlighting …", "Neither …": keep only when a cue follows
-			if !x.cueAt(m.t1) {
-				continue
-			}
+		if len(m.keys) == 1 && m.initial && seen[m.keys[0]] == 0 && !m.person && x.notNameEnding(&m) && !x.cueAt(m.t1) {
+			continue // "Highlighting …": a capitalised first word, no name
 		}
 		out = append(out, m)
 	}
@@ -541,6 +542,18 @@ func (x *extractor) nearestIdx(idx []int, pos int) int {
 		return idx[j]
 	}
 	return idx[len(idx)-1]
+}
+
+// notNameEnding reports whether a one-word mention ends like a word that
+// is no name ([not-name-endings]: "Highlighting", "Reportedly").
+func (x *extractor) notNameEnding(m *mention) bool {
+	w := x.low[x.toks[m.t0].s:x.toks[m.t0].e]
+	for _, e := range x.r.notNameEnd {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueAt reports whether a cue verb starts at token k.
@@ -910,7 +923,7 @@ func (x *extractor) unnamedChunk(j, lo int) (np, bool) {
 	}
 	end := k + 1
 	s := k
-	for s >= lo && end-s <= 10 && x.toks[s].q < 0 && !x.isMark(s, ",", ";", ":", "(", ")") && !x.isDashTok(s) {
+	for s >= lo && end-s <= 10 && x.toks[s].q < 0 && !x.isMark(s, ",", ";", ":", "(", ")") && !x.isDashTok(s) && !x.closeMarkAt(int(x.toks[s].s)) {
 		s--
 	}
 	s++
@@ -1040,8 +1053,16 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 			return n, true
 		}
 	}
+	// a lower-case head noun after names decides: "Argentine officials",
+	// "Russian Foreign Ministry spokeswoman"
+	headIsNoun := false
+	if e-s >= 2 && toks[e-1].is(tWord) && !toks[e-1].is(tCap) {
+		w := x.low[toks[e-1].s:toks[e-1].e]
+		_, isRole := r.isRoleWord(w)
+		headIsNoun = r.unnamed.has(w) || isRole
+	}
 	// a name inside the phrase
-	for k := e - 1; k >= s; k-- {
+	for k := e - 1; k >= s && !headIsNoun; k-- {
 		if m := x.mentionAt(k); m != nil && m.t0 >= s {
 			n.kind, n.name = npName, m
 			if m.org {
@@ -1189,7 +1210,7 @@ func (x *extractor) looksOrg(m *mention) bool {
 	if m.gender != 0 || len(m.roles) > 0 {
 		return false
 	}
-	return m.org
+	return m.org || m.place
 }
 
 // resolvePronoun finds who a pronoun subject stands for. He/she (han/hun):
@@ -1242,9 +1263,10 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 		var cands []cand
 		for i := x.mentStart[s]; i < x.mentStart[s+1]; i++ {
 			m := &x.mentions[i]
-			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || !x.isPersonMention(m) {
+			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || m.place {
 				continue
 			}
+			weak := !x.isPersonMention(m)
 			f := x.fullest(m, int(x.toks[m.t0].s))
 			g := m.gender
 			if g == 0 {
@@ -1262,6 +1284,9 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 			}
 			if m.possess {
 				rank = 2
+			}
+			if weak {
+				rank = 3 // a capitalised word with no sign of a person
 			}
 			cands = append(cands, cand{m, f, rank})
 		}
@@ -1283,7 +1308,11 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	if g == 0 {
 		g = best.f.gender
 	}
-	return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.75, gender: g}
+	conf := 0.75
+	if best.rank == 3 {
+		conf = 0.55
+	}
+	return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: conf, gender: g}
 }
 
 // isPersonMention reports whether a mention names a person: evidence on
