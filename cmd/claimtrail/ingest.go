@@ -459,6 +459,14 @@ func (app *App) readJob(j *job, opts sources.Options) {
 	arts, errs := sources.Read(j.in.name, data, opts)
 	j.refused = append(j.refused, errs...)
 	for _, a := range arts {
+		// SPEC.md: the source is the --url when one is given, and a JSON
+		// line's own url when it has one; else the path (PATH#N).
+		switch {
+		case opts.URL != "":
+			a.Source = opts.URL
+		case a.Format == sources.FormatJSONL && a.URL != "":
+			a.Source = a.URL
+		}
 		j.inputs = append(j.inputs, extractInput(a))
 	}
 }
