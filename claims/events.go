@@ -55,6 +55,7 @@ type fxMention struct {
 	count   int  // "two rounds": counted here
 	markS   int  // byte start of the instance words ("third", "neste")
 	group   bool // several events ("four earthquakes")
+	neg     bool // under a negation ("no talks")
 
 	attr  string // mAttr
 	far   bool   // may bind from far back in its clause ("the toll … rose to 81")
@@ -416,6 +417,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 			m.concept = ctx.lastConcept
 		}
 		if m.kind == fxMEvent {
+			m.neg = a.negated(s, m.i) // "no talks were held": everything told of them is denied
 			m.tense = fl.tenseAt(text, toks, s.a, s.b, m.i)
 			if m.i > s.a && fl.is(fxLNext, text, toks, m.i-1) || m.i-1 > s.a && fl.is(fxLNext, text, toks, m.i-2) && toks[m.i-1].kind == fxTWord {
 				m.next = true
@@ -536,6 +538,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 		if ev != nil && ev.concept != "" {
 			c := a.fl.fxConcepts[ev.concept]
 			f.Event = ev.concept
+			f.Negated = f.Negated || ev.neg
 			if ev.tense != "" {
 				f.Tense = ev.tense
 			}
@@ -584,7 +587,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 		}
 		f := Fact{Attribute: "place", Event: ev.concept, Value: m.fxPlace, Start: toks[m.i].s, End: toks[m.j-1].e,
 			Tense: ev.tense, Place: m.fxPlace, Country: m.country}
-		f.Negated = a.negated(s, m.i)
+		f.Negated = a.negated(s, m.i) || ev.neg
 		a.setInstance(&f, ev)
 		f.Participants = a.participants(s, ev)
 		if d := a.nearestDate(s, m.i); d != nil {
@@ -1081,6 +1084,11 @@ func (a *fxAnalysis) placeEvent(f *Fact, s *fxSent, si int, ev *fxMention, i, j 
 	}
 	if f.Place != "" && f.Country == "" {
 		f.Country = a.g.countryOf(f.Place)
+	}
+	if f.Place != "" && f.Country == "" {
+		// a place the gazetteer lacks ("Teri Mangal") lies, as far as the
+		// article tells, in the article's country
+		f.Country = a.firstCtry
 	}
 }
 

@@ -194,14 +194,14 @@ func fxPrepare(c *Claim) (fxItem, bool) {
 
 // fxBucket is the key under which claims are compared: the same concept
 // and attribute, and for events told by participants the same
-// participants. Events told by place share a bucket per concept and
-// attribute (a place may be named at any level, or not at all); Compare
-// orders such a bucket in time and compares neighbours only.
+// participants; for events told by place, the same country ("" when none
+// is known: such claims meet only each other). Compare orders a bucket in
+// time and compares claims whose times can overlap.
 func fxBucket(it *fxItem) string {
 	f := it.f
 	c := fxConcepts()[f.Event]
 	if c != nil && c.byPlace {
-		return f.Event + "|" + f.Attribute
+		return f.Event + "|" + f.Attribute + "|" + it.country
 	}
 	return f.Event + "|" + f.Attribute + "|" + strings.Join(f.Participants, "+")
 }
@@ -415,6 +415,10 @@ func fxSeverity(kind string, x, y *fxItem) int {
 
 var fxSeverityNames = [...]string{"low", "medium", "high"}
 
+// fxMaxPairsPerValues bounds the conflict or update findings told for the
+// same two values of one event (a story told by many articles).
+const fxMaxPairsPerValues = 12
+
 // Compare finds agreements, conflicts and updates among claims: claims are
 // bucketed by concept, attribute and participants (or country), and only
 // compared within a bucket, so the work grows with the size of the largest
@@ -441,12 +445,17 @@ func Compare(claims []Claim) []Finding {
 		buckets[k] = append(buckets[k], i)
 	}
 	sort.Strings(keys)
+	// conflicts and updates are told per pair of articles and event; a
+	// story told by many articles on two sides yields at most
+	// fxMaxPairsPerValues pairs for each two values in contention
 	type pairKey struct {
 		a, b    int64
 		attr    string
 		subject string
 		kind    string
 	}
+	type valuesKey struct{ attr, subject, kind, va, vb string }
+	perValues := map[valuesKey]int{}
 	type pairFinding struct {
 		x, y *fxItem // the pair that explains the finding
 		rel  fxRelation
@@ -456,20 +465,31 @@ func Compare(claims []Claim) []Finding {
 	var pairOrder []pairKey
 	var groups [][]int // agreement groups: every two members agree
 	for _, k := range keys {
-		agree := map[[2]int]bool{}
-		var agreeing []int
-		seen := map[int]bool{}
+		n := len(buckets[k])
+		agree := fxNewPairSet(n)
+		adj := make([][]int32, n)
+		var agreeing []int // local indices, in first-seen order
+		seen := make([]bool, n)
 		idx := buckets[k]
-		// time-ordered so that a large bucket compares only neighbours in time
-		sort.SliceStable(idx, func(p, q int) bool { return fxAnchor(&items[idx[p]]) < fxAnchor(&items[idx[q]]) })
-		window := len(idx)
-		if len(idx) > 400 {
-			window = 400
+		byPlace := false
+		if c := fxConcepts()[items[idx[0]].f.Event]; c != nil && c.byPlace {
+			byPlace = true
 		}
+		// time-ordered: events told by place meet only when their times
+		// overlap, so the scan of a claim stops at the first claim that
+		// starts after it ends; other buckets compare up to 400 neighbours
+		sort.SliceStable(idx, func(p, q int) bool { return fxAnchor(&items[idx[p]], byPlace) < fxAnchor(&items[idx[q]], byPlace) })
 		for p := 0; p < len(idx); p++ {
 			a := &items[idx[p]]
-			for q := p + 1; q < len(idx) && q <= p+window; q++ {
+			for q := p + 1; q < len(idx); q++ {
 				b := &items[idx[q]]
+				if byPlace {
+					if !a.whenOK || !b.whenOK || b.whenLo > a.whenHi {
+						break
+					}
+				} else if q > p+400 || a.pubOK && b.pubOK && b.pubLo-a.pubHi > 730 {
+					break // talks two years apart are told apart by their rounds
+				}
 				if a.c.Article == b.c.Article {
 					continue
 				}
@@ -478,8 +498,10 @@ func Compare(claims []Claim) []Finding {
 					continue
 				}
 				if rel.kind == KindAgreement {
-					agree[[2]int{idx[p], idx[q]}], agree[[2]int{idx[q], idx[p]}] = true, true
-					for _, i := range []int{idx[p], idx[q]} {
+					agree.add(p, q)
+					adj[p] = append(adj[p], int32(q))
+					adj[q] = append(adj[q], int32(p))
+					for _, i := range [2]int{p, q} {
 						if !seen[i] {
 							seen[i] = true
 							agreeing = append(agreeing, i)
@@ -491,9 +513,19 @@ func Compare(claims []Claim) []Finding {
 				if y.c.Article < x.c.Article {
 					x, y = y, x
 				}
-				pk := pairKey{x.c.Article, y.c.Article, x.f.Attribute, fxPairSubject(x, y), rel.kind}
+				subj := fxPairSubject(x, y)
+				pk := pairKey{x.c.Article, y.c.Article, x.f.Attribute, subj, rel.kind}
 				old, had := pairs[pk]
 				if !had {
+					va, vb := x.f.Value, y.f.Value
+					if vb < va {
+						va, vb = vb, va
+					}
+					vk := valuesKey{x.f.Attribute, subj, rel.kind, va, vb}
+					if perValues[vk] >= fxMaxPairsPerValues {
+						continue
+					}
+					perValues[vk]++
 					pairOrder = append(pairOrder, pk)
 				}
 				more := append(old.more, x, y)
@@ -505,7 +537,12 @@ func Compare(claims []Claim) []Finding {
 				pairs[pk] = old
 			}
 		}
-		groups = append(groups, fxCliques(items, agreeing, agree)...)
+		for _, g := range fxCliques(items, idx, agreeing, agree, adj) {
+			for x := range g {
+				g[x] = idx[g[x]] // back to item indices
+			}
+			groups = append(groups, g)
+		}
 	}
 	var out []Finding
 	// agreements: one per group of claims that all agree with each other
@@ -574,43 +611,102 @@ func Compare(claims []Claim) []Finding {
 // open a new one. A
 // vague claim that agrees with two precise ones that contradict each other
 // therefore cannot join them into one agreement.
-func fxCliques(items []fxItem, agreeing []int, agree map[[2]int]bool) [][]int {
+func fxCliques(items []fxItem, idx []int, agreeing []int, agree *fxPairSet, adj [][]int32) [][]int {
 	sort.SliceStable(agreeing, func(p, q int) bool {
-		a, b := &items[agreeing[p]], &items[agreeing[q]]
+		a, b := &items[idx[agreeing[p]]], &items[idx[agreeing[q]]]
 		if fxBetter(a, b) != fxBetter(b, a) {
 			return fxBetter(a, b)
 		}
-		return agreeing[p] < agreeing[q]
+		return idx[agreeing[p]] < idx[agreeing[q]]
 	})
 	var groups [][]int
+	memberOf := make([][]int32, len(idx)) // local index → groups it is in
+	mark := map[int32]bool{}
 	for _, i := range agreeing {
+		// candidate groups: those of the claims it agrees with
+		clear(mark)
+		var order []int
+		for _, n := range adj[i] {
+			for _, g := range memberOf[n] {
+				if !mark[g] {
+					mark[g] = true
+					order = append(order, int(g))
+				}
+			}
+		}
+		sort.Ints(order)
 		placed := false
-		for g := range groups {
+		it := &items[idx[i]]
+		for _, g := range order {
 			ok := true
 			for _, m := range groups[g] {
-				if items[m].c.Article == items[i].c.Article {
+				other := &items[idx[m]]
+				if other.c.Article == it.c.Article {
 					// another mention in the same article: it must say the same
-					if !fxCompatible(&items[m], &items[i]) || items[m].f.Negated != items[i].f.Negated {
+					if !fxCompatible(other, it) || other.f.Negated != it.f.Negated {
 						ok = false
 						break
 					}
 					continue
 				}
-				if !agree[[2]int{i, m}] {
+				if !agree.has(i, m) {
 					ok = false
 					break
 				}
 			}
 			if ok {
 				groups[g] = append(groups[g], i)
+				memberOf[i] = append(memberOf[i], int32(g))
 				placed = true
 			}
 		}
 		if !placed {
 			groups = append(groups, []int{i})
+			memberOf[i] = append(memberOf[i], int32(len(groups)-1))
 		}
 	}
 	return groups
+}
+
+// fxPairSet is a symmetric set of pairs of a bucket's local indices: a
+// bit matrix for buckets of up to 4,096 claims, a map above.
+type fxPairSet struct {
+	n    int
+	bits []uint64
+	m    map[uint64]struct{}
+}
+
+func fxNewPairSet(n int) *fxPairSet {
+	if n <= 4096 {
+		return &fxPairSet{n: n}
+	}
+	return &fxPairSet{n: n, m: map[uint64]struct{}{}}
+}
+
+func (s *fxPairSet) add(p, q int) {
+	if s.m != nil {
+		s.m[uint64(p)<<32|uint64(q)] = struct{}{}
+		s.m[uint64(q)<<32|uint64(p)] = struct{}{}
+		return
+	}
+	if s.bits == nil {
+		s.bits = make([]uint64, (s.n*s.n+63)/64)
+	}
+	for _, k := range [2]int{p*s.n + q, q*s.n + p} {
+		s.bits[k/64] |= 1 << uint(k%64)
+	}
+}
+
+func (s *fxPairSet) has(p, q int) bool {
+	if s.m != nil {
+		_, ok := s.m[uint64(p)<<32|uint64(q)]
+		return ok
+	}
+	if s.bits == nil {
+		return false
+	}
+	k := p*s.n + q
+	return s.bits[k/64]&(1<<uint(k%64)) != 0
 }
 
 func fxClaimsKey(f Finding) string {
@@ -621,18 +717,19 @@ func fxClaimsKey(f Finding) string {
 	return b.String()
 }
 
-// fxAnchor is the day a claim is about, for ordering a bucket in time.
-func fxAnchor(it *fxItem) int {
-	if it.whenOK {
-		return it.whenLo
-	}
-	if it.kind == 'd' {
-		return int(it.lo)
+// fxAnchor orders a bucket in time: by the event's time for events told by
+// place, by publication for the others.
+func fxAnchor(it *fxItem, byPlace bool) int {
+	if byPlace {
+		if it.whenOK {
+			return it.whenLo
+		}
+		return math.MinInt32 // no time: meets nothing, sorted first
 	}
 	if it.pubOK {
 		return it.pubLo
 	}
-	return 0
+	return math.MinInt32
 }
 
 // fxPairSubject names the event of a pair for grouping: the subject of the

@@ -14,6 +14,37 @@ import (
 // without a language detector).
 var seedLangs = map[string]string{"000": "en", "001": "en", "002": "en", "003": "en", "004": "nb"}
 
+// seedDocs reads the sample articles and extracts their statements.
+func seedDocs(t testing.TB) ([]Doc, [][]Statement) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "articles", "*.txt"))
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seed articles: %v (%d files)", err, len(files))
+	}
+	sort.Strings(files)
+	var docs []Doc
+	var stmts [][]Statement
+	for _, path := range files {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := filepath.Base(path)
+		arts, errs := sources.Read(path, b, sources.Options{Lang: seedLangs[base[:3]]})
+		if len(errs) > 0 || len(arts) != 1 {
+			t.Fatalf("read %s: %v", path, errs)
+		}
+		if !arts[0].Published.Known() && base[:3] == "002" {
+			arts[0].Published = sources.Date{Year: 2025, Month: 2, Day: 26, Precision: sources.PrecDay}
+		}
+		d := DocOf(arts[0])
+		st, _ := Extract(d)
+		docs = append(docs, d)
+		stmts = append(stmts, st)
+	}
+	return docs, stmts
+}
+
 // seedClaims runs the whole pure pipeline on the sample articles: read,
 // extract statements, extract facts, and turn them into claims as the
 // store would. Article ids are 1–5 in file order.
