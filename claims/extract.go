@@ -221,6 +221,9 @@ func (x *extractor) prepare() {
 		p.t1 = len(x.toks)
 		p.heading = x.isHeading(pi)
 		carry, chain = x.scanParagraph(pi, p.s, p.e, carry, chain)
+		if strings.Contains(x.text[p.s:p.e], "(@") {
+			x.scanTweets(pi, p.s, p.e)
+		}
 	}
 	x.closeCarry()
 	sort.SliceStable(x.segs, func(i, j int) bool { return x.segs[i].s < x.segs[j].s })
@@ -232,11 +235,17 @@ func (x *extractor) prepare() {
 	}
 	for i := range x.segs {
 		d := x.segs[i]
-		if !d.dash || d.drop {
+		if !d.dash && !d.tweet || d.drop {
 			continue
 		}
-		for k := i + 1; k < len(x.segs) && x.segs[k].s < d.e; k++ {
-			if !x.segs[k].dash {
+		// quotation marks inside a tweet or a dash quotation belong to it;
+		// a tweet swallows a stretch that started before it too
+		end := d.e
+		if d.hard > end {
+			end = d.hard
+		}
+		for k := range x.segs {
+			if k != i && !x.segs[k].drop && x.segs[k].s < end && x.segs[k].e > d.s && (x.segs[k].s >= d.s || d.tweet) {
 				x.segs[k].drop = true
 			}
 		}
@@ -253,12 +262,16 @@ func (x *extractor) prepare() {
 			x.segs[i].drop = true // overlapping leftovers: keep the first
 			continue
 		}
-		x.qspans = append(x.qspans, sources.Span{Start: sg.s, End: sg.e})
+		end := sg.e
+		if sg.hard > end {
+			end = sg.hard
+		}
+		x.qspans = append(x.qspans, sources.Span{Start: sg.s, End: end})
 		x.spanSeg = append(x.spanSeg, i)
 		for k < len(x.toks) && int(x.toks[k].s) < sg.s {
 			k++
 		}
-		for j := k; j < len(x.toks) && int(x.toks[j].e) <= sg.e; j++ {
+		for j := k; j < len(x.toks) && int(x.toks[j].e) <= end; j++ {
 			x.toks[j].q = int32(i)
 		}
 	}

@@ -211,6 +211,11 @@ var constructionCases = []constructionCase{
 		text: "Lavrov told reporters, “Our dialogue is ongoing.”",
 		want: []want{{Kind: claims.Direct, Text: "Our dialogue is ongoing.", Via: ""}}},
 
+	// Embedded posts in scraped copy (the form of the ISOT corpus).
+	{name: "embedded tweet with signature", lang: "en",
+		text: "Twitter users wasted no time.This is not the real one. Look again. pic.twitter.com/AbC123  Jane Q. Doe, MD (@janedoe) October 18, 2017Others agreed with her.",
+		want: []want{{Kind: claims.Direct, Text: "This is not the real one. Look again.", Speaker: "Jane Q. Doe", Via: "Twitter"}}},
+
 	// Not quotations.
 	{name: "scare quote (isot-true)", lang: "en",
 		text: "In a frequently cited 1934 decision, the Supreme Court called tax deductions a “legislative grace” rather than a vested right.",

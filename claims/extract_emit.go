@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"unicode"
 )
 
@@ -70,6 +71,10 @@ func (x *extractor) analyse(si int) {
 			continue
 		}
 		sg := x.segs[q]
+		if sg.tweet {
+			x.addTweet(q, si)
+			continue
+		}
 		if sg.dash {
 			if a := x.dashAttribution(q); a != nil {
 				x.viaFor(x.sentOf(a.c0), a)
@@ -101,6 +106,23 @@ func (x *extractor) shortFragment(q int) bool {
 	}
 	last, _ := runeBefore(x.text, x.segs[q].e)
 	return !isSentenceEndRune(last)
+}
+
+// addTweet emits an embedded post: its author is the signature's display
+// name (up to a comma: "Eugene Gu, MD"), the relay Twitter.
+func (x *extractor) addTweet(q, si int) {
+	sg := x.segs[q]
+	name := x.text[sg.spk[0]:sg.spk[1]]
+	if i := strings.IndexByte(name, ','); i > 0 {
+		name = name[:i]
+	}
+	name = strings.TrimFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	w := who{}
+	if name != "" {
+		w = who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.8}
+	}
+	x.add(Direct, sg.s, sg.e, nil, w, false, "tweet", 0.8, si, q)
+	x.out[len(x.out)-1].Via = "Twitter"
 }
 
 // trailingFor returns the trailing attribution of the sentence that

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"unicode"
 )
 
@@ -34,6 +35,9 @@ type qseg struct {
 	unclosed bool // no closing mark in its paragraph
 	mark     rune // opening mark
 	drop     bool // absorbed by a dash quotation or rejected
+	tweet    bool // an embedded post: text, then "  Name (@handle) Month D, YYYY"
+	hard     int  // end of the protected stretch (a tweet's signature); 0 = e
+	spk      [2]int
 }
 
 func (r *rules) closerFor(open rune) (rune, bool) {
@@ -249,5 +253,130 @@ func (x *extractor) closeCarry() {
 	x.diag(sg.open, sg.open+len(string(sg.mark)), "quotation mark not closed")
 	if sg.open != x.paras[sg.para].s {
 		sg.drop = true
+	}
+}
+
+// tweetSignature reads an embedded post's signature at byte i of text
+// (i at the '(' of "(@handle)"): "  Display Name (@handle) Month D,
+// YYYY". It returns where the display name starts and ends and where the
+// signature ends. Scraped copy (the ISOT corpus) keeps embedded tweets
+// this way, the post's text standing before the signature.
+func tweetSignature(text string, i, lo int) (nameS, nameE, end int, ok bool) {
+	if !strings.HasPrefix(text[i:], "(@") {
+		return 0, 0, 0, false
+	}
+	j := i + 2
+	for j < len(text) && j < i+40 && (isASCIIWord(text[j]) || text[j] == '_') {
+		j++
+	}
+	if j == i+2 || !strings.HasPrefix(text[j:], ") ") {
+		return 0, 0, 0, false
+	}
+	j += 2
+	// Month D, YYYY
+	m := j
+	if m >= len(text) || text[m] < 'A' || text[m] > 'Z' {
+		return 0, 0, 0, false
+	}
+	for m < len(text) && m < j+10 && text[m] >= 'A' && (text[m] <= 'Z' || text[m] >= 'a' && text[m] <= 'z') {
+		m++
+	}
+	if m-j < 3 || m >= len(text) || text[m] != ' ' {
+		return 0, 0, 0, false
+	}
+	d := m + 1
+	for d < len(text) && d < m+3 && text[d] >= '0' && text[d] <= '9' {
+		d++
+	}
+	if d == m+1 || !strings.HasPrefix(text[d:], ", ") {
+		return 0, 0, 0, false
+	}
+	y := d + 2
+	for y < len(text) && y < d+6 && text[y] >= '0' && text[y] <= '9' {
+		y++
+	}
+	if y-(d+2) != 4 {
+		return 0, 0, 0, false
+	}
+	// the display name: back from the space before "(@" to a double space
+	nameE = i - 1
+	if nameE <= lo || text[nameE] != ' ' {
+		return 0, 0, 0, false
+	}
+	k := nameE
+	for k > lo && nameE-k < 70 {
+		if text[k-1] == ' ' && k-2 >= lo && text[k-2] == ' ' {
+			break
+		}
+		k--
+	}
+	if nameE-k >= 70 || k >= nameE {
+		return 0, 0, 0, false
+	}
+	return k, nameE, y, true
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// scanTweets finds embedded posts in paragraph pi = [ps, pe): the text
+// before each signature, back to the previous signature, a sentence end
+// glued to the next word ("…told reporters.This is not Melania") where
+// scraping joined the post to the prose, or the paragraph start; a
+// "pic.twitter.com/…" link at its end is left out.
+func (x *extractor) scanTweets(pi, ps, pe int) {
+	text := x.text
+	prev := ps
+	for i := ps; i < pe; {
+		j := strings.Index(text[i:pe], "(@")
+		if j < 0 {
+			return
+		}
+		at := i + j
+		nameS, nameE, end, ok := tweetSignature(text[:pe], at, ps)
+		if !ok {
+			i = at + 2
+			continue
+		}
+		e := nameS
+		if k := strings.LastIndex(text[prev:e], "pic.twitter.com/"); k >= 0 {
+			e = prev + k
+		}
+		s := prev
+		glued := false
+		for k := e - 2; k > prev; k-- {
+			c := text[k]
+			if (c == '.' || c == '!' || c == '?') && k+1 < e && k-2 >= prev && isLowerASCII(text[k-1]) && isLowerASCII(text[k-2]) {
+				r, _ := runeAt(text, k+1)
+				if isUpperRune(r) || r == '“' || r == '"' || r == '(' {
+					s, glued = k+1, true
+					break
+				}
+			}
+		}
+		if !glued && prev == ps {
+			// no glued boundary and no signature before: the post starts after the last sentence
+			// end before it ("… this fall. .@IvankaTrump will …")
+			for k := e - 2; k > prev+1; k-- {
+				c := text[k]
+				if (c == '.' || c == '!' || c == '?') && text[k+1] == ' ' && k-1 >= prev && isLowerASCII(text[k-1]) {
+					s = k + 2
+					break
+				}
+			}
+		}
+		if e-s > 600 {
+			s = e - 600
+		}
+		x.addSeg(pi, s, s, e, -1, -1, false, 0)
+		if n := len(x.segs) - 1; n >= 0 && x.segs[n].s >= s && x.segs[n].e <= e {
+			sg := &x.segs[n]
+			sg.tweet, sg.hard, sg.spk = true, end, [2]int{nameS, nameE}
+		}
+		prev = end
+		i = end
 	}
 }

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -318,7 +319,7 @@ func paragraphs(text string, regs []sources.Span, dashParas map[rune]bool) []sou
 					}
 				}
 			}
-			if c == ' ' && i+1 < rg.End && text[i+1] == ' ' && i > s {
+			if c == ' ' && i+1 < rg.End && text[i+1] == ' ' && i > s && !signatureAhead(text, i+2, rg.End) {
 				prev, _ := runeBefore(text, i)
 				if isSentenceEndRune(prev) || isClosingQuoteRune(prev) {
 					j := i
@@ -350,4 +351,20 @@ func isClosingQuoteRune(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// signatureAhead reports whether an embedded post's signature "Name
+// (@handle) …" starts at byte i: the double space before it is no
+// paragraph break.
+func signatureAhead(text string, i, hi int) bool {
+	lim := i + 70
+	if lim > hi {
+		lim = hi
+	}
+	j := strings.Index(text[i:lim], " (@")
+	if j < 0 {
+		return false
+	}
+	_, _, _, ok := tweetSignature(text[:hi], i+j+1, i-2)
+	return ok
 }

@@ -234,8 +234,8 @@ func (x *extractor) collectNames() {
 		k := sn.t0
 		for k < sn.t1 {
 			t := toks[k]
-			if !t.is(tWord) || !t.is(tCap) || t.is(tDigit) {
-				k++
+			if !t.is(tWord) || !t.is(tCap) || t.is(tDigit) || t.q >= 0 && x.segs[t.q].tweet && int(t.s) >= x.segs[t.q].e {
+				k++ // (a tweet's signature names no one the article speaks of)
 				continue
 			}
 			// a run of capitalised words (with particles and "of" after a role)
