@@ -47,6 +47,7 @@ func DSN(path string) string {
 	v.Set("_busy_timeout", "30000")
 	v.Set("_synchronous", "NORMAL")
 	v.Set("_txlock", "immediate")
+	v.Set("_cache_size", "-65536") // 64 MiB page cache: FTS5 merges stay in memory
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
 }
 

@@ -15,24 +15,24 @@ import (
 type speakerCanon map[string]string
 
 func (app *App) loadSpeakerCanon(ctx context.Context, db *store.Store) (speakerCanon, error) {
-	sps, err := db.Speakers(ctx)
+	ids, err := db.SpeakerIDs(ctx)
 	if err != nil {
 		return nil, err
 	}
 	bySurname := map[string][]string{}
-	for _, sp := range sps {
-		if i := strings.LastIndexByte(sp.ID, '-'); i > 0 {
-			sur := sp.ID[i+1:]
-			bySurname[sur] = append(bySurname[sur], sp.ID)
+	for _, id := range ids {
+		if i := strings.LastIndexByte(id, '-'); i > 0 {
+			sur := id[i+1:]
+			bySurname[sur] = append(bySurname[sur], id)
 		}
 	}
 	canon := speakerCanon{}
-	for _, sp := range sps {
-		if strings.Contains(sp.ID, "-") {
+	for _, id := range ids {
+		if strings.Contains(id, "-") {
 			continue
 		}
-		if full := bySurname[sp.ID]; len(full) == 1 {
-			canon[sp.ID] = full[0]
+		if full := bySurname[id]; len(full) == 1 {
+			canon[id] = full[0]
 		}
 	}
 	return canon, nil
