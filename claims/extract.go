@@ -91,7 +91,8 @@ type stmt struct {
 	para   int
 	gender byte
 	chain  int
-	seg    int // quotation segment, -1 for none
+	seg    int  // quotation segment, -1 for none
+	single bool // the speaker is one unnamed person ("kvinna")
 }
 
 type stickyVia struct {

@@ -335,7 +335,7 @@ func (x *extractor) addQuote(q int, a *attrib, w who, partial bool, rule string,
 // earlier statement.
 func (x *extractor) copyQuote(q int, prev *stmt, cue, rule string, conf float64, si int) {
 	sg := x.segs[q]
-	w := who{name: prev.Speaker, id: prev.SpeakerID, kind: prev.SpeakerKind, conf: 1, gender: prev.gender}
+	w := who{name: prev.Speaker, id: prev.SpeakerID, kind: prev.SpeakerKind, conf: 1, gender: prev.gender, single: prev.single}
 	x.add(Direct, sg.s, sg.e, nil, w, !x.segFullOrDash(q, si), rule, conf, si, q)
 	st := &x.out[len(x.out)-1]
 	st.Cue = cue
@@ -358,7 +358,7 @@ func (x *extractor) add(kind Kind, s, e int, a *attrib, w who, partial bool, rul
 	}
 	st := stmt{Statement: Statement{Kind: kind, Speaker: w.name, SpeakerID: w.id, SpeakerKind: w.kind,
 		Partial: partial, Lang: x.lang, Start: s, End: e, Rule: rule},
-		sent: si, para: x.sents[si].para, gender: w.gender, chain: -1, seg: seg}
+		sent: si, para: x.sents[si].para, gender: w.gender, chain: -1, seg: seg, single: w.single}
 	if seg >= 0 {
 		st.chain = x.segs[seg].chain
 	}

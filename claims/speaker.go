@@ -164,11 +164,12 @@ type mention struct {
 	possess  bool     // followed by a possessive ('s)
 	asPerson bool     // used as a person speaker
 	place    bool     // a place name or demonym of the gazetteer
+	cut      int      // bytes of a genitive ending left out of the name
 }
 
 // nameText returns the name as written.
 func (x *extractor) nameText(m *mention) string {
-	return x.text[x.toks[m.t0].s:x.toks[m.t1-1].e]
+	return x.text[x.toks[m.t0].s : int(x.toks[m.t1-1].e)-m.cut]
 }
 
 // isRoleWord reports whether the lower-case word w is a role noun,
@@ -454,6 +455,28 @@ func (x *extractor) linkNames() {
 			seen[m.keys[0]]++
 		}
 	}
+	// a genitive "-s" on a known name ("Eva Jolys aksent", "Darchievs
+	// nominasjon") is the name
+	var forms map[string]bool
+	for i := range x.mentions {
+		m := &x.mentions[i]
+		last := m.keys[len(m.keys)-1]
+		if len(last) > 3 && strings.HasSuffix(last, "s") && x.text[x.toks[m.t1-1].e-1] == 's' {
+			if base := last[:len(last)-1]; seen[base] > 0 {
+				seen[last]--
+				seen[base]++
+				m.keys[len(m.keys)-1] = base
+				m.cut = 1
+				m.possess = true
+				if len(m.keys) > 1 && !x.hasFullForm(m.keys, &forms) {
+					// "godkjente Washington Darchievs nominasjon": the
+					// words before the genitive are another phrase
+					m.t0 = m.t1 - 1
+					m.keys = m.keys[len(m.keys)-1:]
+				}
+			}
+		}
+	}
 	out := x.mentions[:0]
 	for _, m := range x.mentions {
 		if len(m.keys) == 1 && m.initial && seen[m.keys[0]] == 0 && !m.person && x.notNameEnding(&m) && !x.cueAt(m.t1) {
@@ -542,6 +565,20 @@ func (x *extractor) nearestIdx(idx []int, pos int) int {
 		return idx[j]
 	}
 	return idx[len(idx)-1]
+}
+
+// hasFullForm reports whether a multi-word mention other than a genitive
+// one writes exactly these keys; *forms caches the set of such names.
+func (x *extractor) hasFullForm(keys []string, forms *map[string]bool) bool {
+	if *forms == nil {
+		*forms = map[string]bool{}
+		for i := range x.mentions {
+			if m := &x.mentions[i]; m.cut == 0 && len(m.keys) > 1 {
+				(*forms)[strings.Join(m.keys, " ")] = true
+			}
+		}
+	}
+	return (*forms)[strings.Join(keys, " ")]
 }
 
 // notNameEnding reports whether a one-word mention ends like a word that
@@ -871,8 +908,9 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 			_, role := r.isRoleWord(w)
 			genitive := strings.HasSuffix(x.low[toks[e-1].s:toks[e-1].e], "s")
 			if !r.particles.has(w) && !(role && genitive && e+1 < hi && toks[e+1].is(tCap)) {
-				// a head noun closes the phrase: "some Indian firms"
-				if r.unnamed.has(w) || role {
+				// a head noun closes the phrase: "some Indian firms",
+				// "Haugesund avis"
+				if p, _ := r.mediaNouns.match(x, toks, e); r.unnamed.has(w) || role || p != nil {
 					e++
 				}
 				break
@@ -1147,6 +1185,7 @@ type who struct {
 	conf float64
 	// gender, when known, for later pronouns
 	gender byte
+	single bool // an unnamed single person ("kvinna"): he/she may refer back
 }
 
 // resolve turns a subject phrase at token position k into a speaker.
@@ -1250,6 +1289,9 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	if lastOK && last.sent >= si-1 {
 		return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
 	}
+	if last != nil && last.single && last.sent >= si-1 && genderOK(n.gender, last.gender) {
+		return who{name: last.Speaker, kind: SpeakerUnnamed, conf: 0.7, gender: last.gender, single: true}
+	}
 	type cand struct {
 		m    *mention
 		f    *mention
@@ -1267,6 +1309,9 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 				continue
 			}
 			weak := !x.isPersonMention(m)
+			if weak && m.t0 > 0 && x.isPrepTok(m.t0-1) {
+				continue // "på Sørvestlandet": a place
+			}
 			f := x.fullest(m, int(x.toks[m.t0].s))
 			g := m.gender
 			if g == 0 {
@@ -1373,7 +1418,9 @@ func (x *extractor) resolveRole(n np, k int) who {
 		}
 		break
 	}
-	return who{}
+	// a person the article describes but never names: "kvinna",
+	// "48-åringen", "the 52-year-old farmer"
+	return who{name: x.npText(n), kind: SpeakerUnnamed, conf: 0.7, gender: n.gender, single: true}
 }
 
 func (x *extractor) mentionBefore(a, b *mention) bool { return a.t0 < b.t0 }
