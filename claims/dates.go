@@ -740,7 +740,26 @@ func fxPickYear(p0, p1 time.Time, tense string, at func(y int) (time.Time, time.
 			}
 		}
 	}
+	// a day or month written without its year is news of the months around
+	// the publication: when the tense points more than ten months away,
+	// the tense was another verb's, and the nearest occurrence is meant
+	if found && tense != "" {
+		if d := fxDistance(best[0], best[1], p0, p1); d > 320*24*time.Hour {
+			return fxPickYear(p0, p1, "", at)
+		}
+	}
 	return best, found
+}
+
+// fxDistance is the time between two intervals (0 when they overlap).
+func fxDistance(lo, hi, p0, p1 time.Time) time.Duration {
+	switch {
+	case hi.Before(p0):
+		return p0.Sub(hi)
+	case lo.After(p1):
+		return lo.Sub(p1)
+	}
+	return 0
 }
 
 func fxPubPrecision(pub sources.Date) string {

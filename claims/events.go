@@ -475,7 +475,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 					Tense: ev.tense}
 				f.Negated = a.negated(s, m.i)
 				a.setInstance(&f, ev)
-				f.Participants = a.participants(s, ev)
+				f.Participants, f.ParticipantsInferred = a.participantsOf(s, ev)
 				out = append(out, f)
 				continue
 			}
@@ -530,10 +530,29 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 		}
 		if prevDate != nil && a.coordinated(prevDate.j, m.i) {
 			ev = prevEv // "27. februar og 10. april": one list, one event
+			if prevDate.sp.precision == "day" && m.sp.precision == "day" && m.sp.lo.Sub(prevDate.sp.hi) == 24*time.Hour &&
+				len(dated) > 0 && dated[len(dated)-1] == len(out)-1 {
+				// "on Friday and Saturday": one event over two days, not two
+				last := &out[len(out)-1]
+				last.End, last.Precision = toks[m.j-1].e, "interval"
+				last.Value = fxSpan{lo: prevDate.sp.lo, hi: m.sp.hi}.Value()
+				if last.When != "" {
+					last.When = last.Value
+				}
+				prevDate = m
+				continue
+			}
 		}
 		prevDate, prevEv = m, ev
+		if ev != nil && ev.next && m.tense != fxTenseFuture && m.raw.year == 0 {
+			// "the next round … in May": what is next lies ahead
+			m.tense = fxTenseFuture
+			if sp, ok := fxResolve(m.raw, a.pub, m.tense, fl.code); ok {
+				m.sp = sp
+			}
+		}
 		f := Fact{Attribute: "date", Value: m.sp.Value(), Vague: m.sp.vague, Precision: m.sp.precision,
-			Start: toks[m.i].s, End: toks[m.j-1].e, Tense: m.tense}
+			Start: toks[m.i].s, End: toks[m.j-1].e, Tense: m.tense, YearGuessed: a.yearGuessed(m)}
 		f.Negated = a.negated(s, m.i)
 		if ev != nil && ev.concept != "" {
 			c := a.fl.fxConcepts[ev.concept]
@@ -550,7 +569,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 				if ev.count > 0 && f.Tense != fxTenseFuture {
 					f.Ordinal, f.OrdinalTo = 1, ev.count // "two rounds … in the spring": rounds 1–2
 				}
-				f.Participants = a.participants(s, ev)
+				f.Participants, f.ParticipantsInferred = a.participantsOf(s, ev)
 				a.placeOf(&f, s, ev)
 			} else {
 				a.placeEvent(&f, s, si, ev, m.i, m.j, ctx)
@@ -589,7 +608,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 			Tense: ev.tense, Place: m.fxPlace, Country: m.country}
 		f.Negated = a.negated(s, m.i) || ev.neg
 		a.setInstance(&f, ev)
-		f.Participants = a.participants(s, ev)
+		f.Participants, f.ParticipantsInferred = a.participantsOf(s, ev)
 		if d := a.nearestDate(s, m.i); d != nil {
 			f.When = d.sp.Value()
 		}
@@ -644,8 +663,8 @@ func (a *fxAnalysis) impliedCount(s *fxSent, ev *fxMention) (Fact, bool) {
 	if ev.tense != fxTensePast {
 		min--
 	}
-	if min < 1 || a.negated(s, ev.i) {
-		return Fact{}, false
+	if min < 2 || a.negated(s, ev.i) {
+		return Fact{}, false // "the first round" says no more than that one was held
 	}
 	return Fact{Attribute: "count", Event: ev.concept, Value: ">=" + strconv.Itoa(min),
 		Start: ev.markS, End: a.toks[ev.j-1].e, Tense: fxTensePast, Derived: true,
@@ -797,6 +816,48 @@ func (a *fxAnalysis) nearestEvent(s *fxSent, i int, keep func(*fxMention) bool) 
 	return best
 }
 
+// pluralNoun reports whether toks[k] reads as a plural noun: lower-case,
+// ending in a plural ending of the language, and no word of the lexicons
+// ("were", "are" have no such ending; "people" is [counted]).
+func (a *fxAnalysis) pluralNoun(s *fxSent, k int) bool {
+	t := a.toks[k]
+	if t.kind != fxTWord || t.cap || len(t.low) < 4 || (t.masked && t.mask != 0) {
+		return false
+	}
+	for _, e := range a.fl.lex[fxLPluralSuffix].entries {
+		if sfx := e.toks[0]; strings.HasSuffix(t.low, sfx) && !strings.HasSuffix(t.low, "ss") {
+			return true
+		}
+	}
+	return false
+}
+
+// yearGuessed reports whether a date's year was not written and both the
+// occurrence before and the one after the publication are within eight
+// months of it ("in April" in a November article): the year is a guess.
+func (a *fxAnalysis) yearGuessed(m *fxMention) bool {
+	r := m.raw
+	if r.year != 0 || (r.form != fxFDay && r.form != fxFMonth) {
+		return false
+	}
+	p0, p1, ok := a.pub.Interval()
+	if !ok {
+		return false
+	}
+	near := 0
+	for y := p0.Year() - 1; y <= p1.Year()+1; y++ {
+		lo, hi := fxMonthSpan(y, r.month)
+		if r.form == fxFDay {
+			lo = fxDayOf(y, r.month, r.day)
+			hi = lo
+		}
+		if fxDistance(lo, hi, p0, p1) <= 240*24*time.Hour && !(!lo.After(p1) && !hi.Before(p0)) {
+			near++
+		}
+	}
+	return near >= 2
+}
+
 // wordsBetween counts the word tokens in [from, to).
 func (a *fxAnalysis) wordsBetween(from, to int) int {
 	n := 0
@@ -933,8 +994,16 @@ func (a *fxAnalysis) negated(s *fxSent, i int) bool {
 }
 
 // participants are the actors named within eight tokens of the event
-// word; when fewer than two, the article's two most named actors.
+// word; when fewer than two, the article's two most named actors (see
+// inferred).
 func (a *fxAnalysis) participants(s *fxSent, ev *fxMention) []string {
+	p, _ := a.participantsOf(s, ev)
+	return p
+}
+
+// participantsOf is participants and whether they were taken from the
+// article rather than the sentence.
+func (a *fxAnalysis) participantsOf(s *fxSent, ev *fxMention) ([]string, bool) {
 	set := map[string]bool{}
 	for _, m := range s.ms {
 		if m.i > ev.j+8 || m.j < ev.i-8 || m.byline {
@@ -947,7 +1016,9 @@ func (a *fxAnalysis) participants(s *fxSent, ev *fxMention) []string {
 			set[m.country] = true
 		}
 	}
+	inferred := false
 	if len(set) < 2 {
+		inferred = true
 		for _, n := range a.topActors {
 			set[n] = true
 		}
@@ -960,7 +1031,7 @@ func (a *fxAnalysis) participants(s *fxSent, ev *fxMention) []string {
 		out = append(out, n)
 	}
 	sort.Strings(out)
-	return out
+	return out, inferred
 }
 
 // placeOf sets the place of an event told by participants: the locative
@@ -1004,15 +1075,23 @@ func (a *fxAnalysis) eventFor(s *fxSent, i int, attr string, ctx *fxFlow) *fxMen
 	if c := a.fl.fxConcepts[ctx.lastConcept]; c != nil && c.attrs[attr] {
 		return &fxMention{kind: fxMEvent, i: i, j: i, concept: ctx.lastConcept}
 	}
-	// the first concept of the article (title included) that carries it
+	// the concept the article names most (title included) that carries it
+	count := map[string]int{}
+	best, bestN := "", 0
 	for si := range a.sents {
 		for _, m := range a.sents[si].ms {
 			if m.kind == fxMEvent && m.concept != "" && !m.plural {
 				if c := a.fl.fxConcepts[m.concept]; c != nil && c.attrs[attr] {
-					return &fxMention{kind: fxMEvent, i: i, j: i, concept: m.concept}
+					count[m.concept]++
+					if n := count[m.concept]; n > bestN {
+						best, bestN = m.concept, n
+					}
 				}
 			}
 		}
+	}
+	if best != "" {
+		return &fxMention{kind: fxMEvent, i: i, j: i, concept: best}
 	}
 	return nil
 }
@@ -1196,6 +1275,12 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	if attr == nil {
 		return Fact{}, false
 	}
+	// "a 32-year-old", "a 24-hour strike": a number glued to a word by a
+	// hyphen modifies it; only "7.1-magnitude" is a figure of its own
+	if m.j+1 < s.b && (toks[m.j].low == "-" || toks[m.j].low == "–") && !toks[m.j].sp && !toks[m.j+1].sp &&
+		toks[m.j+1].kind == fxTWord && !fl.is(fxLAttribute, text, toks, m.j+1) {
+		return Fact{}, false
+	}
 	// "rose from a previously reported 85": the figure is an earlier one
 	for j := m.i - 1; j >= s.a && j >= m.i-4; j-- {
 		if toks[j].low == "from" || toks[j].low == "fra" {
@@ -1221,6 +1306,10 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 		st = toks[attr.i].s
 	} else {
 		en = toks[attr.j-1].e
+	}
+	if counted == nil && m.j < s.b && a.pluralNoun(s, m.j) {
+		// "six adults perished": a plural noun the lexicon does not list
+		counted = &fxMention{kind: fxMCounted, i: m.j, j: m.j + 1, counted: toks[m.j].low}
 	}
 	if counted != nil {
 		if !counted.generic {
@@ -1331,11 +1420,11 @@ func (a *fxAnalysis) linkInstances(facts []Fact) []Fact {
 		if f.last && f.Ordinal == 0 && h > 0 {
 			f.Ordinal = h
 		}
+		// "the next round", or a round still to come in an article that says
+		// how many were held, is the one after the last held
 		if f.Ordinal == 0 && f.OrdinalTo == 0 && !f.last && (f.Next || f.Tense == fxTenseFuture) && f.Attribute != "count" {
 			if h > 0 {
 				f.Ordinal, f.Next = h+1, false
-			} else {
-				f.Next = true
 			}
 		}
 	}

@@ -36,19 +36,23 @@ type Fact struct {
 	Text      string `json:"text"` // text[Start:End]
 
 	Participants []string `json:"participants,omitempty"` // canonical names of who takes part
-	Place        string   `json:"place,omitempty"`        // where the event is, canonical (or as written for a place the gazetteer lacks)
-	Country      string   `json:"country,omitempty"`      // the country of Place
-	Ordinal      int      `json:"ordinal,omitempty"`      // the instance: 3 for "the third round"
-	OrdinalTo    int      `json:"ordinal_to,omitempty"`   // with Ordinal: a run of instances ("two rounds … in the spring" = 1–2)
-	Next         bool     `json:"next,omitempty"`         // the next instance, its number unknown
-	When         string   `json:"when,omitempty"`         // the event's time as the article gives it (SPEC date value)
-	WhenImplied  bool     `json:"when_implied,omitempty"` // When is the publication date: the text names no time
-	Tense        string   `json:"tense,omitempty"`        // past, future or "" as the clause reads
-	Unit         string   `json:"unit,omitempty"`         // the counted noun ("soldiers", "people")
-	Group        bool     `json:"group,omitempty"`        // the figure is about several events ("four quakes measuring up to 4.5")
-	Derived      bool     `json:"derived,omitempty"`      // implied, not stated: "a third round" → at least 2 held
-	Precision    string   `json:"precision,omitempty"`    // of a date: day, week, month, season, year, interval, vague
-	Previous     string   `json:"previous,omitempty"`     // "rose from 85 to 150": the earlier figure the text gives
+	// ParticipantsInferred: the sentence names fewer than two, so the
+	// article's two most named actors stand in.
+	ParticipantsInferred bool   `json:"participants_inferred,omitempty"`
+	Place                string `json:"place,omitempty"`        // where the event is, canonical (or as written for a place the gazetteer lacks)
+	Country              string `json:"country,omitempty"`      // the country of Place
+	Ordinal              int    `json:"ordinal,omitempty"`      // the instance: 3 for "the third round"
+	OrdinalTo            int    `json:"ordinal_to,omitempty"`   // with Ordinal: a run of instances ("two rounds … in the spring" = 1–2)
+	Next                 bool   `json:"next,omitempty"`         // the next instance, its number unknown
+	When                 string `json:"when,omitempty"`         // the event's time as the article gives it (SPEC date value)
+	WhenImplied          bool   `json:"when_implied,omitempty"` // When is the publication date: the text names no time
+	Tense                string `json:"tense,omitempty"`        // past, future or "" as the clause reads
+	Unit                 string `json:"unit,omitempty"`         // the counted noun ("soldiers", "people")
+	Group                bool   `json:"group,omitempty"`        // the figure is about several events ("four quakes measuring up to 4.5")
+	Derived              bool   `json:"derived,omitempty"`      // implied, not stated: "a third round" → at least 2 held
+	Precision            string `json:"precision,omitempty"`    // of a date: day, week, month, season, year, interval, vague
+	YearGuessed          bool   `json:"year_guessed,omitempty"` // a date without its year that could be the year before or after
+	Previous             string `json:"previous,omitempty"`     // "rose from 85 to 150": the earlier figure the text gives
 
 	groupList int  // while extracting: the size of the date list this date stands in
 	last      bool // while extracting: "the last round", its number not yet known

@@ -82,6 +82,7 @@ const (
 	fxLVenue                // [venue]
 	fxLCoordinator          // [coordinator]
 	fxLBound                // [bound]
+	fxLPluralSuffix         // [plural-suffix]
 	fxLexCount
 )
 
@@ -135,6 +136,7 @@ var fxLexSections = [fxLexCount]string{
 	"venue",
 	"coordinator",
 	"bound",
+	"plural-suffix",
 }
 
 var (
@@ -143,6 +145,7 @@ var (
 	fxConceptsOnce sync.Once
 	fxConceptTable map[string]*fxConceptInfo
 	fxGrowingAttrs map[string]bool
+	fxLooseAttrs   map[string]bool // attributes that may agree, never contradict
 )
 
 // concepts returns the concept inventory, read from the English events file.
@@ -175,6 +178,10 @@ func fxConcepts() map[string]*fxConceptInfo {
 		}
 		for _, e := range p.Entries("growing") {
 			fxGrowingAttrs[e.Text] = true
+		}
+		fxLooseAttrs = map[string]bool{}
+		for _, e := range p.Entries("loose") {
+			fxLooseAttrs[e.Text] = true
 		}
 	})
 	return fxConceptTable

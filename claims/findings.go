@@ -136,6 +136,38 @@ type fxItem struct {
 	ordHi   int
 	country string
 	exact   bool // a single number or day, not derived, not vague
+	unsure  bool // its article gives another, incompatible value for the same: no contradiction is told from it
+}
+
+// fxMarkUnsure marks the claims of an article that contradict another
+// claim of the same article about the same attribute of the same event
+// (the article says two things, or extraction could not tell two events
+// apart): they may still agree with other articles, but are no ground for
+// a conflict.
+func fxMarkUnsure(items []fxItem) {
+	type key struct {
+		a          int64
+		attr, subj string
+	}
+	byKey := map[key][]int{}
+	for i := range items {
+		it := &items[i]
+		k := key{it.c.Article, it.f.Attribute, it.f.Subject}
+		byKey[k] = append(byKey[k], i)
+	}
+	for _, g := range byKey {
+		for x := 0; x < len(g); x++ {
+			for y := x + 1; y < len(g); y++ {
+				a, b := &items[g[x]], &items[g[y]]
+				if a.f.Vague || b.f.Vague || a.f.Derived || b.f.Derived || a.f.YearGuessed || b.f.YearGuessed {
+					continue // they make no conflicts either
+				}
+				if a.f.Negated == b.f.Negated && !fxCompatible(a, b) && fxIdentity(a, b) == fxIDStrong {
+					a.unsure, b.unsure = true, true
+				}
+			}
+		}
+	}
 }
 
 func fxDayNum(t time.Time) int { return int(t.Unix() / 86400) }
@@ -234,28 +266,39 @@ func fxIdentity(a, b *fxItem) int {
 		return fxIDNone
 	}
 	if !c.byPlace {
+		// who talks is what tells talks apart: with fewer than two
+		// participants known, only the same place may join them, weakly
+		strong := fxIDStrong
+		if len(fa.Participants) < 2 || len(fb.Participants) < 2 {
+			if fa.Place == "" || fa.Place != fb.Place {
+				return fxIDNone
+			}
+			strong = fxIDWeak
+		}
 		if fa.Attribute == "count" {
 			if fa.Tense == fxTenseFuture || fb.Tense == fxTenseFuture {
 				return fxIDNone
 			}
-			return fxIDStrong
+			return strong
+		}
+		placesOK := true
+		if fa.Place != "" && fb.Place != "" {
+			placesOK, _ = fxPlacesCompatible(fa.Place, fa.Country, fb.Place, fb.Country)
 		}
 		switch {
 		case a.ordLo > 0 && b.ordLo > 0:
 			if a.ordLo <= b.ordHi && b.ordLo <= a.ordHi {
-				return fxIDStrong
+				return strong
 			}
 			return fxIDNone
 		case fa.Next && fb.Next:
-			if a.pubOK && b.pubOK && fxAbs(a.pubLo-b.pubLo) <= 30 {
-				return fxIDStrong
+			// "the next round" said twice within two weeks, in one place
+			if placesOK && a.pubOK && b.pubOK && fxAbs(a.pubLo-b.pubLo) <= 14 {
+				return strong
 			}
-			return fxIDWeak
 		}
-		if fa.Place != "" && fb.Place != "" {
-			if ok, _ := fxPlacesCompatible(fa.Place, fa.Country, fb.Place, fb.Country); !ok {
-				return fxIDNone
-			}
+		if !placesOK {
+			return fxIDNone
 		}
 		return fxIDWeak
 	}
@@ -273,8 +316,15 @@ func fxIdentity(a, b *fxItem) int {
 		return fxIDNone
 	}
 	// a season, a year or "recently" places an event too loosely to tell
-	// two events apart: such claims may agree, not contradict
-	if strict && a.whenHi-a.whenLo <= 31 && b.whenHi-b.whenLo <= 31 {
+	// two events apart: such claims may agree, not contradict; a whole
+	// country needs the day (two quakes in Japan a week apart), a town or
+	// region the month
+	width := 31
+	g := fxGetGazetteer()
+	if g.kindOf(fa.Place) == "country" || g.kindOf(fb.Place) == "country" || fa.Place == "" || fb.Place == "" {
+		width = 2
+	}
+	if strict && a.whenHi-a.whenLo < width && b.whenHi-b.whenLo < width {
 		return fxIDStrong
 	}
 	return fxIDWeak
@@ -290,6 +340,15 @@ func fxAbs(n int) int {
 // fxCompatible reports whether two values can both be true.
 func fxCompatible(a, b *fxItem) bool {
 	if a.kind == 'p' {
+		// as values, places must be the same or lie one in the other as the
+		// gazetteer knows it: a name it lacks matches only itself
+		if a.f.Value == b.f.Value {
+			return true
+		}
+		g := fxGetGazetteer()
+		if g.kindOf(a.f.Value) == "" || g.kindOf(b.f.Value) == "" {
+			return false
+		}
 		ok, _ := fxPlacesCompatible(a.f.Value, a.country, b.f.Value, b.country)
 		return ok
 	}
@@ -313,16 +372,21 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 	}
 	comp := fxCompatible(a, b)
 	if a.f.Negated != b.f.Negated {
-		// a denial is never an agreement with what it denies
-		if comp && id == fxIDStrong {
-			return fxRelation{KindConflict, 1}, true
-		}
+		// a denial is never an agreement with what it denies; nor is a
+		// negation near a figure sure enough to call it a contradiction
 		return fxRelation{}, false
 	}
 	if comp {
+		// when only perhaps the same event, the agreement must be one of
+		// precise values (the same day, the same figure or bound): two vague
+		// or broad values about perhaps different events tell nothing
+		if id == fxIDWeak && !(a.exact && b.exact) && !(a.f.Value == b.f.Value && !a.f.Vague && !b.f.Vague && a.kind == 'n') {
+			return fxRelation{}, false
+		}
 		return fxRelation{KindAgreement, 0}, true
 	}
-	if id != fxIDStrong || (a.kind == 'n' && (a.f.Vague || b.f.Vague)) {
+	if id != fxIDStrong || (a.kind == 'n' && (a.f.Vague || b.f.Vague)) || fxLoose(a.f.Attribute) ||
+		a.f.YearGuessed || b.f.YearGuessed || a.unsure || b.unsure {
 		// "thousands have died" states no count to contradict
 		return fxRelation{}, false
 	}
@@ -348,6 +412,13 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 		}
 	}
 	return fxRelation{kind, fxSeverity(kind, x, y)}, true
+}
+
+// fxLoose reports whether figures of the attribute count too many
+// different things to contradict each other (votes).
+func fxLoose(attr string) bool {
+	fxConcepts()
+	return fxLooseAttrs[attr]
 }
 
 // fxGrowing reports whether figures of the attribute only rise with time.
@@ -380,6 +451,9 @@ func fxSeverity(kind string, x, y *fxItem) int {
 			sev = 1
 			if gap > 7 {
 				sev = 2
+			}
+			if gap <= 1 {
+				sev = 0 // a day apart: an event over two days, or a time zone
 			}
 		default:
 			sev = 0
@@ -435,6 +509,7 @@ func Compare(claims []Claim) []Finding {
 			items = append(items, it)
 		}
 	}
+	fxMarkUnsure(items)
 	buckets := map[string][]int{}
 	var keys []string
 	for i := range items {

@@ -282,10 +282,16 @@ func TestGoldFindings(t *testing.T) {
 	if violations > goldViolationsCeiling {
 		t.Errorf("%d not_expected violations, ceiling %d", violations, goldViolationsCeiling)
 	}
+	if falseConf > goldFalseConflictsCeiling {
+		t.Errorf("%d false conflicts, ceiling %d", falseConf, goldFalseConflictsCeiling)
+	}
 }
 
-// Measured floors of TestGoldFindings.
+// Floors of TestGoldFindings, a little under what was measured when the
+// stories were written (recall 31/35 = 0.89, no false conflict, no
+// violation); raise them as the rules improve.
 const (
-	goldRecallFloor       = 0.0
-	goldViolationsCeiling = 100
+	goldRecallFloor           = 0.85
+	goldViolationsCeiling     = 0
+	goldFalseConflictsCeiling = 1
 )

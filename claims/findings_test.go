@@ -88,10 +88,15 @@ func TestCompare(t *testing.T) {
 			talks(1, "RT", p1, "count", "3", nil),
 			talks(2, "TASS", p2, "count", "2", nil),
 		}, []string{"conflict/count/medium"}},
-		{"a denial is no agreement but a conflict", []Claim{
+		{"a denial is no agreement", []Claim{
 			talks(1, "RT", p1, "date", "2025-02-27", ordinal(1)),
 			talks(2, "TASS", p2, "date", "2025-02-27", func(f *Fact) { f.Ordinal, f.Negated = 1, true }),
-		}, []string{"conflict/date/medium"}},
+		}, nil},
+		{"an article at odds with itself is no ground for a conflict", []Claim{
+			talks(1, "RT", p1, "place", "Manila", ordinal(20)),
+			talks(1, "RT", p1, "place", "Osaka", ordinal(20)),
+			talks(2, "TASS", p1, "place", "Osaka", ordinal(20)),
+		}, []string{"agreement/place/high"}},
 		{"two denials say nothing", []Claim{
 			talks(1, "RT", p1, "date", "2025-02-27", func(f *Fact) { f.Ordinal, f.Negated = 1, true }),
 			talks(2, "TASS", p2, "date", "2025-02-27", func(f *Fact) { f.Ordinal, f.Negated = 1, true }),

@@ -199,8 +199,8 @@ func (g *fxGazetteerT) shortOf(name string) string {
 // placesCompatible reports whether two places can be the scene of one
 // event: the same place, or one lying in the other (Riyadh in Saudi
 // Arabia, Las Vegas in Nevada). A place the gazetteer does not know (kept
-// as written, "Teri Mangal") matches itself, any known place below the
-// country level and a country it is not known to lie outside. strict is
+// as written, "Teri Mangal") matches itself, and perhaps any known place
+// below the country level or a country it is not known to lie outside. strict is
 // true when both name the place below the country level, or the same
 // country: only then may their figures contradict each other (a country's
 // total may add up several places).
@@ -226,7 +226,7 @@ func fxPlacesCompatible(a, ac, b, bc string) (ok, strict bool) {
 	case ka == "" && kb == "":
 		return false, false // two different local names: two places
 	case ka == "" || kb == "":
-		return true, true // a local name and a known city or region
+		return true, false // a local name and a known city or region: perhaps
 	}
 	// cities and regions: not two different cities, nor two regions; a
 	// city in a region when the gazetteer says so (Las Vegas in Nevada),
