@@ -173,6 +173,7 @@ func TestGoldFindings(t *testing.T) {
 	}
 	sort.Strings(paths)
 	expected, found, conflicts, falseConf, violations := 0, 0, 0, 0, 0
+	hoExpected, hoFound := 0, 0 // held-out stories ("heldout-*.json"): measured, not tuned on
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -267,17 +268,25 @@ func TestGoldFindings(t *testing.T) {
 		}
 		t.Logf("%s: %d/%d expected found, %d findings, %d false conflicts, %d not_expected violations",
 			filepath.Base(p), sFound, len(st.Expected), len(fs), sFalse, sViol)
-		expected += len(st.Expected)
-		found += sFound
 		falseConf += sFalse
 		violations += sViol
+		if strings.HasPrefix(filepath.Base(p), "heldout-") {
+			hoExpected += len(st.Expected)
+			hoFound += sFound
+			continue
+		}
+		expected += len(st.Expected)
+		found += sFound
 	}
 	recall := float64(found) / float64(max(expected, 1))
-	t.Logf("TOTAL: recall %d/%d = %.2f; conflicts %d, false conflicts %d; not_expected violations %d",
-		found, expected, recall, conflicts, falseConf, violations)
+	t.Logf("TOTAL (dev stories): recall %d/%d = %.2f; held-out stories: recall %d/%d = %.2f; conflicts %d, false conflicts %d; not_expected violations %d",
+		found, expected, recall, hoFound, hoExpected, float64(hoFound)/float64(max(hoExpected, 1)), conflicts, falseConf, violations)
 	// Floors measured on the stories as written; raise them as rules improve.
 	if recall < goldRecallFloor {
 		t.Errorf("recall %.2f below the floor %.2f", recall, goldRecallFloor)
+	}
+	if hoExpected > 0 && float64(hoFound)/float64(hoExpected) < goldHeldOutFloor {
+		t.Errorf("held-out recall %d/%d below the floor %.2f", hoFound, hoExpected, goldHeldOutFloor)
 	}
 	if violations > goldViolationsCeiling {
 		t.Errorf("%d not_expected violations, ceiling %d", violations, goldViolationsCeiling)
@@ -288,10 +297,12 @@ func TestGoldFindings(t *testing.T) {
 }
 
 // Floors of TestGoldFindings, a little under what was measured when the
-// stories were written (recall 31/35 = 0.89, no false conflict, no
-// violation); raise them as the rules improve.
+// stories were written (dev recall 31/35 = 0.89, no false conflict, no
+// violation; held-out recall 2/9 = 0.22 at its first measurement); raise
+// them as the rules improve.
 const (
 	goldRecallFloor           = 0.85
+	goldHeldOutFloor          = 0.2
 	goldViolationsCeiling     = 0
 	goldFalseConflictsCeiling = 1
 )
