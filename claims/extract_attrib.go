@@ -148,6 +148,10 @@ func (x *extractor) attributions(si int) []*attrib {
 			} else {
 				continue
 			}
+		case k > sn.t0 && x.isConj(k-1) && lastSubj != nil && lastSubj.hasSubj:
+			// "X bekrefter arrestasjonen og forteller at …": one subject
+			a.subj, a.hasSubj = lastSubj.subj, true
+			a.g0, a.g1 = k, end
 		default:
 			n, ok := x.subjectBefore(k, sn.t0)
 			if ok && n.kind == npPronoun && n.gender == 0 && !n.plural && x.r.echo.has(x.tokLow(n.t0)) {
@@ -165,11 +169,7 @@ func (x *extractor) attributions(si int) []*attrib {
 				}
 				a.subj, a.hasSubj = n, true
 				a.g0, a.g1 = n.p0, end
-			} else if x.inversionOK(k, sn.t0) && p.flags&fObj == 0 {
-				n, ok := x.subjectAfter(end, sn.t1)
-				if !ok || n.kind == npFirst || !x.inversionTailOK(n.t1, sn.t1) {
-					continue
-				}
+			} else if n, ok := x.invertedSubject(k, end, sn.t0, sn.t1, p); ok {
 				a.subj, a.hasSubj = n, true
 				a.g0, a.g1 = k, n.t1
 				x.particleAfter(a, sn.t1)
@@ -262,6 +262,19 @@ func (x *extractor) inversionOK(k, lo int) bool {
 		return false
 	}
 	return x.isMark(k-1, ",", ":") || x.isDashTok(k-1) || x.closeMarkAt(int(x.toks[k-1].s))
+}
+
+// invertedSubject reads the subject after the cue at [k, end) where the
+// language and the place allow it ("…,” said Lavrov", "sa han at …").
+func (x *extractor) invertedSubject(k, end, lo, hi int, p *phrase) (np, bool) {
+	if !x.inversionOK(k, lo) || p.flags&fObj != 0 {
+		return np{}, false
+	}
+	n, ok := x.subjectAfter(end, hi)
+	if !ok || n.kind == npFirst || !x.inversionTailOK(n.t1, hi) {
+		return np{}, false
+	}
+	return n, true
 }
 
 // inversionTailOK reports whether what follows an inverted subject suits
@@ -456,8 +469,8 @@ func (x *extractor) decide(si int, atts []*attrib) {
 				a.rule, a.conf = "reported-that", 0.8
 				break
 			}
-			if _, _, acc := x.matchCue(m, sn.t0); m > j && acc {
-				break
+			if p2, _, _ := x.matchCue(m, sn.t0); m > j && p2 != nil {
+				break // another cue: "bekrefter arrestasjonen og forteller at"
 			}
 		}
 		if cs < 0 && j < sn.t1 {

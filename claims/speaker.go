@@ -896,6 +896,9 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 	if toks[k].is(tWord) && x.isPronoun(x.low[toks[k].s:toks[k].e]) {
 		return x.classifyNP(k, k+1)
 	}
+	if w := x.low[toks[k].s:toks[k].e]; r.comps.has(w) && !toks[k].is(tCap) {
+		return np{}, false // "forteller at 38-åringen …": a clause, no subject
+	}
 	s := k
 	e := k
 	sawName := false
@@ -972,9 +975,12 @@ func (x *extractor) unnamedChunk(j, lo int) (np, bool) {
 	if x.r.dets.has(x.low[x.toks[first].s:x.toks[first].e]) && first+1 < end {
 		first++
 	}
+	indefinite := first > s && x.isIndefinite(x.low[x.toks[s].s:x.toks[s].e])
 	for k := first; k < end && k <= first+2; k++ {
 		w := x.low[x.toks[k].s:x.toks[k].e]
-		if x.r.unnamed.has(w) {
+		_, role := x.r.isRoleWord(w)
+		if x.r.unnamed.has(w) || role && indefinite {
+			// "officials of …", "a spokesman for the company"
 			return np{kind: npUnnamed, p0: s, t0: s, t1: end}, true
 		}
 		if !x.toks[k].is(tCap) && !x.r.roleMods.has(w) {
@@ -1166,6 +1172,15 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 	return np{}, false
 }
 
+// isIndefinite reports whether w is an indefinite article.
+func (x *extractor) isIndefinite(w string) bool {
+	switch w {
+	case "a", "an", "en", "et", "ei", "some", "noen", "один", "одна":
+		return true
+	}
+	return false
+}
+
 func (x *extractor) unnamedPlural(w string) bool {
 	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ne")
 }
@@ -1276,7 +1291,6 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 		}
 		return who{}
 	}
-	para := x.sents[si].para
 	// the last statement's speaker
 	var last *stmt
 	for i := len(x.out) - 1; i >= 0; i-- {
@@ -1292,6 +1306,28 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	if last != nil && last.single && last.sent >= si-1 && genderOK(n.gender, last.gender) {
 		return who{name: last.Speaker, kind: SpeakerUnnamed, conf: 0.7, gender: last.gender, single: true}
 	}
+	var lastID string
+	if lastOK {
+		lastID = last.SpeakerID
+	}
+	w, ok := x.recentPerson(si, pos, n.gender, lastID, true)
+	if !ok {
+		return who{}
+	}
+	if lastOK && w.id == last.SpeakerID {
+		return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
+	}
+	return w
+}
+
+// recentPerson finds the person named nearest before byte pos in sentence
+// si or the three before it (not crossing more than one paragraph): in
+// the nearest sentence that names one, the last speaker (lastID) when
+// named there, else its subject (the first name), else another name, a
+// possessive last. weak admits capitalised words with no sign of a
+// person (not after a preposition).
+func (x *extractor) recentPerson(si, pos int, gender byte, lastID string, weak bool) (who, bool) {
+	para := x.sents[si].para
 	type cand struct {
 		m    *mention
 		f    *mention
@@ -1308,8 +1344,8 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || m.place {
 				continue
 			}
-			weak := !x.isPersonMention(m)
-			if weak && m.t0 > 0 && x.isPrepTok(m.t0-1) {
+			isWeak := !x.isPersonMention(m)
+			if isWeak && (!weak || m.t0 > 0 && x.isPrepTok(m.t0-1)) {
 				continue // "på Sørvestlandet": a place
 			}
 			f := x.fullest(m, int(x.toks[m.t0].s))
@@ -1317,11 +1353,12 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 			if g == 0 {
 				g = f.gender
 			}
-			if !genderOK(n.gender, g) {
+			if !genderOK(gender, g) {
 				continue
 			}
-			if lastOK && SpeakerID(x.nameText(f)) == last.SpeakerID {
-				return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
+			name := x.nameText(f)
+			if lastID != "" && SpeakerID(name) == lastID {
+				return who{name: name, id: lastID, kind: SpeakerPerson, conf: 0.85, gender: g}, true
 			}
 			rank := 1
 			if m.initial || m.t0 == x.sents[s].t0 {
@@ -1330,17 +1367,17 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 			if m.possess {
 				rank = 2
 			}
-			if weak {
+			if isWeak {
 				rank = 3 // a capitalised word with no sign of a person
 			}
 			cands = append(cands, cand{m, f, rank})
 		}
-		if nearest == nil && len(cands) > 0 {
+		if len(cands) > 0 {
 			nearest = cands
 		}
 	}
 	if len(nearest) == 0 {
-		return who{}
+		return who{}, false
 	}
 	best := nearest[0]
 	for _, c := range nearest[1:] {
@@ -1357,7 +1394,7 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	if best.rank == 3 {
 		conf = 0.55
 	}
-	return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: conf, gender: g}
+	return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: conf, gender: g}, true
 }
 
 // isPersonMention reports whether a mention names a person: evidence on
@@ -1407,7 +1444,13 @@ func (x *extractor) resolveRole(n np, k int) who {
 		name := x.nameText(f)
 		return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.85, gender: f.gender}
 	}
-	// the most recent person speaker, when gender does not rule it out
+	// the person the last sentences name ("The 30-year-old, …", "the
+	// diplomat added"), then the most recent person speaker, when gender
+	// does not rule them out
+	if w, ok := x.recentPerson(x.sentOf(k), pos, n.gender, "", false); ok {
+		w.conf = 0.65
+		return w
+	}
 	for i := len(x.out) - 1; i >= 0; i-- {
 		st := x.out[i]
 		if st.Start > pos || st.Speaker == "" {
