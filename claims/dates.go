@@ -332,6 +332,12 @@ func (fl *fxFactLang) dayMonth(text string, toks []fxTok, k int) (fxRawDate, boo
 		if kk < len(toks) && toks[kk].low == "." && !toks[kk].sp {
 			kk++
 		}
+		// "March five": a number word after a month is its day, not a count
+		if kk < len(toks) && toks[kk].kind == fxTWord {
+			if c, n2 := fl.match(fxLCardinal, text, toks, kk); c != nil && n2 == 1 && fxValidDay(e.ival, c.ival) {
+				return fxRawDate{i: k, j: kk + 1, form: fxFDay, day: c.ival, month: e.ival}, true
+			}
+		}
 		if d, ok := fxDayTok(toks, kk); ok {
 			m := e.ival
 			if !fxValidDay(m, d) {

@@ -44,18 +44,19 @@ type fxMention struct {
 	appos    bool // a place in apposition to the one before ("Istanbul, Türkiye")
 	byline   bool // inside the dateline: where and when the report was filed
 
-	concept string // mEvent
-	unit    bool   // counted instance ("rounds")
-	plural  bool
-	verb    bool
-	anaphor bool
-	ordinal int  // instance marker: "third round"
-	next    bool // "next round", "ny runde"
-	last    bool // "last round", "siste runde"
-	count   int  // "two rounds": counted here
-	markS   int  // byte start of the instance words ("third", "neste")
-	group   bool // several events ("four earthquakes")
-	neg     bool // under a negation ("no talks")
+	concept  string // mEvent
+	unit     bool   // counted instance ("rounds")
+	plural   bool
+	verb     bool
+	anaphor  bool
+	ordinal  int  // instance marker: "third round"
+	next     bool // "next round", "ny runde"
+	last     bool // "last round", "siste runde"
+	count    int  // "two rounds": counted here
+	markS    int  // byte start of the instance words ("third", "neste")
+	group    bool // several events ("four earthquakes")
+	neg      bool // under a negation ("no talks")
+	definite bool // a known event ("the earthquake"), not news of the day
 
 	attr  string // mAttr
 	far   bool   // may bind from far back in its clause ("the toll … rose to 81")
@@ -190,7 +191,8 @@ func (a *fxAnalysis) scan(s *fxSent) {
 		}
 		if e, n := fl.match(fxLEvent, text, sub, k); e != nil {
 			s.ms = append(s.ms, fxMention{kind: fxMEvent, i: k, j: k + n, concept: fxFlag0(e.flags),
-				unit: fxHasFlag(e.flags, "unit"), plural: fxHasFlag(e.flags, "plural"), verb: fxHasFlag(e.flags, "verb")})
+				unit: fxHasFlag(e.flags, "unit"), plural: fxHasFlag(e.flags, "plural"), verb: fxHasFlag(e.flags, "verb"),
+				definite: fxHasFlag(e.flags, "def") || a.definiteBefore(s, k)})
 			k += n
 			continue
 		}
@@ -238,17 +240,26 @@ func (a *fxAnalysis) scan(s *fxSent) {
 // dash, or s.a when there is no dateline.
 func (a *fxAnalysis) dateline(s *fxSent) int {
 	toks := a.toks
-	if s.b-s.a < 3 || !toks[s.a].nl || !toks[s.a].upper {
+	if s.b-s.a < 3 || !toks[s.a].nl || !toks[s.a].cap {
 		return s.a
 	}
+	if !toks[s.a].upper {
+		// "Quito, march 9 -": a capitalised place the gazetteer knows
+		if _, _, ok := a.g.placeAt(a.text, toks[:s.b], s.a, false); !ok {
+			return s.a
+		}
+	}
+	comma := false
 	for k := s.a + 1; k < s.b && k < s.a+12; k++ {
 		switch t := toks[k]; {
 		case t.low == "-" || t.low == "–" || t.low == "—":
-			if t.sp {
+			if t.sp && (comma || toks[s.a].upper) {
 				return k + 1
 			}
 			return s.a
-		case t.kind == fxTWord && (t.cap || t.upper), t.kind == fxTNum, t.low == ",", t.low == "(", t.low == ")", t.low == ".":
+		case t.low == ",":
+			comma = true
+		case t.kind == fxTWord && (t.cap || t.upper || a.fl.lex[fxLMonth].first[t.low] != nil), t.kind == fxTNum, t.low == "(", t.low == ")", t.low == ".":
 		default:
 			return s.a
 		}
@@ -353,6 +364,23 @@ func (a *fxAnalysis) countActors() {
 				a.firstCtry = m.country
 			}
 		}
+	}
+	if a.firstCtry == "" {
+		// no place named: the country its adjectives name most ("off the
+		// Belgian coast", "a Belgian official")
+		adj := map[string]int{}
+		best := ""
+		for si := range a.sents {
+			for _, m := range a.sents[si].ms {
+				if m.kind == fxMActor && a.g.kindOf(m.fxPlace) == "country" {
+					adj[m.fxPlace]++
+					if best == "" || adj[m.fxPlace] > adj[best] {
+						best = m.fxPlace
+					}
+				}
+			}
+		}
+		a.firstCtry = best
 	}
 	names := make([]string, 0, len(a.actorN))
 	for n := range a.actorN {
@@ -816,6 +844,76 @@ func (a *fxAnalysis) nearestEvent(s *fxSent, i int, keep func(*fxMention) bool) 
 	return best
 }
 
+// hedged reports a hedge word ("feared", "estimated", "presumed") among
+// the tokens [from, to) of a figure or right before them.
+func (a *fxAnalysis) hedged(s *fxSent, from, to int) bool {
+	if from > s.a {
+		from--
+	}
+	for k := from; k < to; k++ {
+		if a.fl.is(fxLHedge, a.text, a.toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// partitive reads "of [the] N" after a number ("32 of the 543
+// passengers"): it returns the token after N.
+func (a *fxAnalysis) partitive(s *fxSent, j int) (int, bool) {
+	toks := a.toks
+	if j >= s.b || toks[j].low != "of" {
+		return 0, false
+	}
+	k := j + 1
+	if k < s.b && toks[k].low == "the" {
+		k++
+	}
+	for _, m := range s.ms {
+		if m.kind == fxMNum && m.i == k {
+			return m.j, true
+		}
+	}
+	return 0, false
+}
+
+// isPartitiveTotal reports whether the number at token i is the total of
+// a partitive ("of the 543" after "32").
+func (a *fxAnalysis) isPartitiveTotal(s *fxSent, i int) bool {
+	toks := a.toks
+	k := i - 1
+	if k > s.a && toks[k].low == "the" {
+		k--
+	}
+	if k <= s.a || toks[k].low != "of" {
+		return false
+	}
+	for _, m := range s.ms {
+		if m.kind == fxMNum && m.j == k {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteBefore reports whether a definite determiner stands within
+// three words before token k with no indefinite one nearer ("the strong
+// earthquake", not "a strong earthquake").
+func (a *fxAnalysis) definiteBefore(s *fxSent, k int) bool {
+	for j := k - 1; j >= s.a && j >= k-3; j-- {
+		if a.toks[j].kind != fxTWord {
+			return false
+		}
+		if a.fl.is(fxLIndefinite, a.text, a.toks, j) {
+			return false
+		}
+		if a.fl.is(fxLDefinite, a.text, a.toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
 // pluralNoun reports whether toks[k] reads as a plural noun: lower-case,
 // ending in a plural ending of the language, and no word of the lexicons
 // ("were", "are" have no such ending; "people" is [counted]).
@@ -1120,6 +1218,12 @@ func (a *fxAnalysis) placeEvent(f *Fact, s *fxSent, si int, ev *fxMention, i, j 
 		if a.pub.Precision == sources.PrecDay {
 			lo = lo.AddDate(0, 0, -1)
 		}
+		if ev.definite {
+			// "the earthquake that killed 300": known already, perhaps
+			// weeks back
+			lo = lo.AddDate(0, 0, -30)
+			f.WhenLoose = true
+		}
 		when = fxSpan{lo: lo, hi: hi, precision: "implied"}
 		f.WhenImplied = true
 	}
@@ -1197,6 +1301,9 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	fl, text, toks := a.fl, a.text, a.toks
 	m := &s.ms[k]
 	n := m.num
+	if a.isPartitiveTotal(s, m.i) {
+		return Fact{}, false // "32 of the 543 passengers": 543 is no toll
+	}
 	find := func(idx int) *fxMention {
 		for x := range s.ms {
 			if s.ms[x].i == idx {
@@ -1228,10 +1335,20 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 			words++
 		}
 	}
+	// a number right after "and" opens a clause of its own: "… confirmed
+	// dead and 160 were missing" — what follows it counts first
+	afterAnd := m.i > s.a && fl.is(fxLCoordinator, text, toks, m.i-1) && toks[m.i-1].kind == fxTWord
+	if afterAnd && attr != nil && bestD > 0 {
+		attr, bestD = nil, 1<<30
+	}
 	// forwards
 	words = 0
 	var counted *fxMention
-	for j := m.j; j < s.b && words < 5; j++ {
+	start := m.j
+	if p, ok := a.partitive(s, m.j); ok {
+		start = p // "32 of the 543 passengers … were confirmed dead"
+	}
+	for j := start; j < s.b && words < 6; j++ {
 		if fl.is(fxLClauseBreak, text, toks, j) {
 			break
 		}
@@ -1290,6 +1407,9 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 		}
 	}
 	m.used, attr.bound = true, true
+	if n.rel == "" && a.hedged(s, min(m.i, attr.i), max(m.j, attr.j)) {
+		n.rel = "~" // "200 feared dead", "an estimated 300": an estimate
+	}
 	f := Fact{Attribute: attr.attr, Value: n.Value(), Vague: n.plural}
 	if attr.attr == "magnitude" {
 		if n.val <= 0 || n.val >= 10 || n.rel == "range" && n.lo <= 0 {

@@ -46,6 +46,7 @@ type Fact struct {
 	Next                 bool   `json:"next,omitempty"`         // the next instance, its number unknown
 	When                 string `json:"when,omitempty"`         // the event's time as the article gives it (SPEC date value)
 	WhenImplied          bool   `json:"when_implied,omitempty"` // When is the publication date: the text names no time
+	WhenLoose            bool   `json:"when_loose,omitempty"`   // with WhenImplied: a known event ("the earthquake"), When reaches 30 days back
 	Tense                string `json:"tense,omitempty"`        // past, future or "" as the clause reads
 	Unit                 string `json:"unit,omitempty"`         // the counted noun ("soldiers", "people")
 	Group                bool   `json:"group,omitempty"`        // the figure is about several events ("four quakes measuring up to 4.5")

@@ -83,6 +83,9 @@ const (
 	fxLCoordinator          // [coordinator]
 	fxLBound                // [bound]
 	fxLPluralSuffix         // [plural-suffix]
+	fxLDefinite             // [definite]
+	fxLIndefinite           // [indefinite]
+	fxLHedge                // [hedge]
 	fxLexCount
 )
 
@@ -137,6 +140,9 @@ var fxLexSections = [fxLexCount]string{
 	"coordinator",
 	"bound",
 	"plural-suffix",
+	"definite",
+	"indefinite",
+	"hedge",
 }
 
 var (

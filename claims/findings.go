@@ -214,7 +214,7 @@ func fxPrepare(c *Claim) (fxItem, bool) {
 	if f.When != "" {
 		if lo, hi, ok := fxDateInterval(f.When); ok {
 			it.whenLo, it.whenHi, it.whenOK = fxDayNum(lo), fxDayNum(hi), true
-			if f.WhenImplied && f.Place != "" && fxGetGazetteer().kindOf(f.Place) != "country" {
+			if f.WhenImplied && !f.WhenLoose && f.Place != "" && fxGetGazetteer().kindOf(f.Place) != "country" {
 				// a report naming a town but no day may come days after the
 				// event; one naming only a country is taken as news of the day
 				it.whenLo -= 9
@@ -324,7 +324,7 @@ func fxIdentity(a, b *fxItem) int {
 	if g.kindOf(fa.Place) == "country" || g.kindOf(fb.Place) == "country" || fa.Place == "" || fb.Place == "" {
 		width = 2
 	}
-	if strict && a.whenHi-a.whenLo < width && b.whenHi-b.whenLo < width {
+	if strict && a.whenHi-a.whenLo < width && b.whenHi-b.whenLo < width && !fa.WhenLoose && !fb.WhenLoose {
 		return fxIDStrong
 	}
 	return fxIDWeak
