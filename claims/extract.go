@@ -350,6 +350,10 @@ type attrib struct {
 	leadIn    bool // introduces a quotation after ':' or ','
 	cs, ce    int  // reported content, bytes; cs < 0 when none
 	according bool
+	relay     bool // a medium reporting another attribution ("…, the newspaper reported")
+	rcs, rce  int  // a relay's tokens of what it reports
+	quotedAs  bool // "QUOTED-VERB X as CUE"
+	qs0       int  // first token of the quoting phrase ("the newspaper quoted")
 	part      bool
 	rule      string
 	conf      float64

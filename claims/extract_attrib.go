@@ -204,14 +204,17 @@ func (x *extractor) attributions(si int) []*attrib {
 // quoting outlet, when it is a medium, is the relay.
 func (x *extractor) quotedAs(a *attrib, k, lo int) bool {
 	as := k - 1
-	for j := as - 1; j >= lo && j >= as-10; j-- {
+	for j := as - 1; j >= lo && j >= as-20; j-- {
 		if x.toks[j].q >= 0 {
 			return false
 		}
 		if !x.r.quoting.has(x.tokLow(j)) {
 			continue
 		}
-		n, ok := x.unnamedChunk(as, j+1)
+		n, ok := x.subjectAfter(j+1, as)
+		if !ok || n.kind != npName {
+			n, ok = x.unnamedChunk(as, j+1)
+		}
 		if !ok {
 			n, ok = x.classifyNP(j+1, as)
 		}
@@ -220,7 +223,9 @@ func (x *extractor) quotedAs(a *attrib, k, lo int) bool {
 		}
 		a.subj, a.hasSubj, a.part = n, true, true
 		a.g0, a.g1 = j+1, k+1
+		a.quotedAs, a.qs0 = true, j
 		if m, ok := x.subjectBefore(j, lo); ok {
+			a.qs0 = m.p0
 			if m.kind == npName && x.isMedium(m.t0, m.t1) {
 				a.via = x.text[x.toks[m.t0].s:x.toks[m.t1-1].e]
 			} else if x.isMediaNounPhrase(m) {
@@ -230,6 +235,30 @@ func (x *extractor) quotedAs(a *attrib, k, lo int) bool {
 		return true
 	}
 	return false
+}
+
+// isMediumNP reports whether a subject is a medium: a listed name ("the
+// New York Times") or a phrase headed by a media noun ("the newspaper").
+func (x *extractor) isMediumNP(n np) bool {
+	switch n.kind {
+	case npName:
+		if n.name != nil {
+			return x.isMedium(n.name.t0, n.name.t1)
+		}
+		return x.isMedium(n.t0, n.t1)
+	case npOrg, npRole, npUnnamed:
+		return x.isMediaNounPhrase(n)
+	}
+	return false
+}
+
+// mediumName returns a medium subject as a relay: the listed name, or the
+// phrase as written ("the newspaper").
+func (x *extractor) mediumName(n np) string {
+	if n.kind == npName && n.name != nil {
+		return x.nameText(n.name)
+	}
+	return x.npText(n)
 }
 
 // isMediaNounPhrase reports whether a phrase is headed by a media noun
@@ -385,6 +414,21 @@ func (x *extractor) decide(si int, atts []*attrib) {
 	// 2. trailing attributions: "…, the minister also said."
 	prevEnd := start
 	for _, a := range atts {
+		if a.quotedAs && a.c1 >= end && x.boundaryBefore(a.qs0, sn.t0) {
+			// "“…,” the newspaper quoted Shah as saying."
+			ce := a.qs0 - 1
+			if x.closeMarkAt(int(toks[ce].s)) {
+				ce++
+			}
+			if ce > prevEnd && x.hasWord(prevEnd, ce) {
+				a.trailing = true
+				a.rule, a.conf = "trailing-cue", 0.8
+				a.cs, a.ce = x.byteSpan(prevEnd, ce)
+				claim(prevEnd, a.g1)
+				prevEnd = a.g1
+			}
+			continue
+		}
 		if a.according || a.part {
 			continue
 		}
@@ -395,6 +439,16 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			continue
 		}
 		cs := prevEnd
+		// a parenthesis opening the sentence is no part of what was said:
+		// "(nyti.ms/2AlKdmT) “It was …,” Burr told the Times."
+		if cs == sn.t0 && x.isMark(cs, "(") {
+			for m := cs + 1; m < a.g0 && m < cs+12; m++ {
+				if x.isMark(m, ")") {
+					cs = m + 1
+					break
+				}
+			}
+		}
 		// ", Lavrov said, “…”" introduces the quotation after it unless
 		// what stands before is itself a quotation
 		if x.isMark(a.objEnd, ",", ":") && x.quoteOpensAt(a.objEnd+1) >= 0 && !x.hasQuote(cs, a.g0) {
@@ -419,6 +473,21 @@ func (x *extractor) decide(si int, atts []*attrib) {
 				break
 			}
 		}
+		// "…, Shah said on Thursday …, the newspaper reported": a medium
+		// that reports an attributed statement is its relay, not its speaker
+		if x.isMediumNP(a.subj) {
+			inner := false
+			for _, b := range atts {
+				if b != a && b.hasSubj && !b.according && b.c0 >= cs && b.c1 <= ce && x.mayReport(b, sn.t1) {
+					inner = true
+				}
+			}
+			if inner {
+				a.relay = true
+				a.rcs, a.rce = cs, ce
+				continue
+			}
+		}
 		a.trailing = true
 		a.rule, a.conf = "trailing-cue", 0.85
 		a.cs, a.ce = x.byteSpan(cs, ce)
@@ -427,7 +496,7 @@ func (x *extractor) decide(si int, atts []*attrib) {
 	}
 	// 3. leading attributions: "X said (that) …", participles
 	for i, a := range atts {
-		if a.according || a.trailing {
+		if a.according || a.trailing || a.relay {
 			continue
 		}
 		if isClaimed(a.c0) {
@@ -496,7 +565,7 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		// or a new subject and cue after ", and" ("…, and Trump said …")
 		for _, b := range atts[i+1:] {
 			coord := b.hasSubj && !b.part && b.g0 > cs && b.g0 == b.subj.p0 && x.isConj(b.g0-1) && x.isMark(b.g0-2, ",", ";")
-			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according || coord) {
+			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according || b.relay || coord) {
 				ce = b.g0
 				for ce > cs && (x.isMark(ce-1, ",", ";", ":") || x.isConj(ce-1)) {
 					ce--
@@ -520,6 +589,45 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		a.cs, a.ce = x.byteSpan(cs, ce)
 		claim(cs, ce)
 	}
+	// 4. a relay whose inner attributions report nothing is the speaker
+	// after all ("…, including the panel’s chairman, the New York Times
+	// reported"); else the inner ones get it as their medium
+	for _, a := range atts {
+		if !a.relay {
+			continue
+		}
+		inner := false
+		for _, b := range atts {
+			if b != a && b.cs >= 0 && b.c0 >= a.rcs && b.c1 <= a.rce {
+				inner = true
+				if b.via == "" {
+					b.via = x.mediumName(a.subj)
+				}
+			}
+		}
+		if !inner {
+			a.relay, a.trailing = false, true
+			a.rule, a.conf = "trailing-cue", 0.85
+			a.cs, a.ce = x.byteSpan(a.rcs, a.rce)
+		}
+	}
+}
+
+// mayReport reports whether attribution b can report a clause: a verb that
+// takes one bare, or a complementizer soon after it.
+func (x *extractor) mayReport(b *attrib, hi int) bool {
+	if b.verb == nil {
+		return false
+	}
+	if b.verb.flags&fBare != 0 {
+		return true
+	}
+	for m := b.c1; m < hi && m < b.c1+10; m++ {
+		if x.r.comps.has(x.tokLow(m)) {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineEnd returns the first token after a dateline that opens

@@ -747,6 +747,9 @@ func (x *extractor) isNPWord(k int) bool {
 	if p, _ := r.orgWords.match(x, x.toks, k); p != nil {
 		return true
 	}
+	if p, _ := r.mediaNouns.match(x, x.toks, k); p != nil {
+		return true
+	}
 	return false
 }
 
@@ -1163,6 +1166,10 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 	}
 	if p, _ := r.orgWords.match(x, toks, e-1); p != nil {
 		n.kind = npOrg
+		return n, true
+	}
+	if p, end := r.mediaNouns.match(x, toks, e-1); p != nil && end == e {
+		n.kind = npOrg // "the newspaper reported", "avisen skriver"
 		return n, true
 	}
 	if r.unnamed.has(head) {
