@@ -555,6 +555,10 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			case a.verb.flags&fBare != 0:
 				cs = j
 				a.rule, a.conf = "reported-bare", 0.7
+			case x.finiteSoon(j, sn.t1):
+				// "predicts the company will earn …": a clause all the same
+				cs = j
+				a.rule, a.conf = "reported-bare", 0.65
 			}
 		}
 		if cs < 0 || cs >= sn.t1 {
@@ -611,6 +615,21 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			a.cs, a.ce = x.byteSpan(a.rcs, a.rce)
 		}
 	}
+}
+
+// finiteSoon reports whether a finite verb of the language's
+// [finite-markers] stands within four words of token j, before any mark:
+// the words after a cue then open a clause, not an object.
+func (x *extractor) finiteSoon(j, hi int) bool {
+	for m := j + 1; m < hi && m <= j+4; m++ {
+		if !x.toks[m].is(tWord) || x.toks[m].q >= 0 {
+			return false
+		}
+		if x.r.finite.has(x.tokLow(m)) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayReport reports whether attribution b can report a clause: a verb that

@@ -251,6 +251,18 @@ func (x *extractor) closeCarry() {
 		return
 	}
 	x.diag(sg.open, sg.open+len(string(sg.mark)), "quotation mark not closed")
+	// "…in the company, said Wood Gundie analyst Edward Comeau.": the
+	// quotation ends where its attribution begins
+	hi := x.paras[sg.para].t1
+	for k := x.tokAt(sg.s); k < hi && int(x.toks[k].s) < sg.e; k++ {
+		if x.isMark(k, ",") && k+1 < hi {
+			if _, ok := x.attributionAfterComma(k+1, hi); ok {
+				sg.e = int(x.toks[k].e) // the comma stays inside, as if closed after it
+				sg.unclosed = false
+				return
+			}
+		}
+	}
 	if sg.open != x.paras[sg.para].s {
 		sg.drop = true
 	}

@@ -165,6 +165,7 @@ type rules struct {
 	echo       wordSet  // nb "Det sier X": a subject that points back to a quotation
 	verbSecond bool     // the subject may follow its verb anywhere (nb: "I går sa han at …")
 	quoting    wordSet  // "quoted X as saying"
+	finite     wordSet  // finite verbs that show a clause ("will", "vil")
 	places     wordSet  // lower-case place names and demonyms of the shared gazetteer
 	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
 	pronMale   wordSet
@@ -285,6 +286,7 @@ func compile(p *lang.Pack) *rules {
 	r.echo = set(p, "echo-subjects")
 	r.verbSecond = len(p.Entries("verb-second")) > 0
 	r.quoting = set(p, "quoting-verbs")
+	r.finite = set(p, "finite-markers")
 	r.notNameEnd = p.Words("not-name-endings")
 	r.places = wordSet{}
 	for sec, es := range lang.Gazetteer() {

@@ -912,8 +912,9 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 		} else if sawName {
 			w := x.low[t.s:t.e]
 			_, role := r.isRoleWord(w)
-			genitive := strings.HasSuffix(x.low[toks[e-1].s:toks[e-1].e], "s")
-			if !r.particles.has(w) && !(role && genitive && e+1 < hi && toks[e+1].is(tCap)) {
+			if !r.particles.has(w) && !(role && e+1 < hi && toks[e+1].is(tCap)) {
+				// ("Nobelinstituttets direktør Geir Lundestad", "Wood Gundie
+				// analyst Edward Comeau": a role between names goes on)
 				// a head noun closes the phrase: "some Indian firms",
 				// "Haugesund avis"
 				if p, _ := r.mediaNouns.match(x, toks, e); r.unnamed.has(w) || role || p != nil {
@@ -1111,6 +1112,13 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 	// a name inside the phrase
 	for k := e - 1; k >= s && !headIsNoun; k-- {
 		if m := x.mentionAt(k); m != nil && m.t0 >= s {
+			if m.place && m.t0 > s {
+				// "Senator John Cornyn of Texas": the place is no speaker
+				if o := x.mentionAt(m.t0 - 2); o != nil && o.t0 >= s && !o.place {
+					k = o.t1
+					continue
+				}
+			}
 			n.kind, n.name = npName, m
 			if m.org {
 				// "the Kremlin", "the IAAF": keep the article as written
