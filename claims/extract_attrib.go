@@ -530,6 +530,9 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		}
 		cs := -1
 		for m := j; m < sn.t1 && m < j+12; m++ {
+			if x.isMark(m, ",") && m+1 < sn.t1 && x.r.comps.has(x.tokLow(m+1)) {
+				continue // "он сказал, что …"
+			}
 			if toks[m].q >= 0 || toks[m].is(tPunct) && !x.isMark(m, ".") {
 				break
 			}
@@ -749,7 +752,8 @@ func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
 	}
 	t := x.toks[k]
 	if t.is(tPunct) {
-		return !x.isMark(k, ":")
+		// "he said: …" leads in; "он сказал, что …" reports a clause
+		return !x.isMark(k, ":") && !(x.isMark(k, ",") && k+1 < hi && x.r.comps.has(x.tokLow(k+1)))
 	}
 	w := x.tokLow(k)
 	if t.q >= 0 || x.r.comps.has(w) || x.r.clauseOpen.has(w) && !noClauseStart[w] {

@@ -315,6 +315,9 @@ func (x *extractor) contextQuote(q, si int, dash bool) {
 	if !full || words < 3 && !dash {
 		return
 	}
+	if !dash && !endPunct && words <= 6 {
+		return // a name or title in quotes: «Координационный совет …»
+	}
 	x.add(Direct, sg.s, sg.e, nil, who{}, false, "quote+unattributed", 0.4, si, q)
 }
 

@@ -349,6 +349,8 @@ func (x *extractor) addMention(a, b, si int) {
 		case r.title.has(w):
 			m.person = true
 		case r.notNames.has(w), r.dets.has(w):
+		case r.places.has(w) && b-a >= 3:
+			// "президент США Барак Обама": the country before a name
 		case r.roleMods.has(w) && a+1 == b:
 			// a lone nationality or modifier: no name
 		default:
