@@ -68,10 +68,12 @@ type fxMention struct {
 
 // sent is one sentence: token range and its mentions.
 type fxSent struct {
+	idx       int // index in the article's sentences
 	a, b      int
 	title     bool
 	allCaps   bool
 	titleCase bool // most words capitalised (a headline): capitals tell no names
+	unsorted  bool // mentions were appended out of token order
 	dateline  int  // tokens [a, dateline) are a dateline ("TOKYO, March 23 -"); a when none
 	ms        []fxMention
 }
@@ -84,6 +86,8 @@ type fxAnalysis struct {
 	text  string
 	toks  []fxTok
 	sents []fxSent
+
+	dominant map[string]string // attribute → the concept the article names most that carries it
 
 	buf  []fxMention  // backing array of every sentence's mentions
 	bufp *[]fxMention // its pool slot
@@ -481,6 +485,7 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 				ev = e
 			} else if e := a.nearestEvent(s, m.i, func(e *fxMention) bool { return e.unit }); e != nil && a.elliptic(s, m.j) {
 				// elliptic ordinal: "agreed to hold a third this fall"
+				s.unsorted = true
 				s.ms = append(s.ms, fxMention{kind: fxMEvent, i: m.i, j: m.j, concept: e.concept, unit: true,
 					ordinal: int(n.val), markS: toks[m.i].s, tense: fl.tenseAt(text, toks, s.a, s.b, m.i)})
 				ev = &s.ms[len(s.ms)-1]
@@ -795,16 +800,15 @@ func (a *fxAnalysis) setInstance(f *Fact, ev *fxMention) {
 func (a *fxAnalysis) eventAfter(s *fxSent, j, max int, unitOnly bool) *fxMention {
 	words := 0
 	for k := j; k < s.b && words <= max; k++ {
-		for x := range s.ms {
-			m := &s.ms[x]
-			if m.kind == fxMEvent && m.i == k && !m.anaphor {
+		if m := a.mentionAt(s, k); m != nil {
+			if m.kind == fxMEvent && !m.anaphor {
 				c := a.fl.fxConcepts[m.concept]
 				if !unitOnly || (c != nil && c.unit != "") {
 					return m
 				}
 				return nil
 			}
-			if m.i == k && m.kind != fxMEvent && m.kind != fxMActor {
+			if m.kind != fxMEvent && m.kind != fxMActor {
 				return nil
 			}
 		}
@@ -813,6 +817,26 @@ func (a *fxAnalysis) eventAfter(s *fxSent, j, max int, unitOnly bool) *fxMention
 		}
 		if a.toks[k].kind == fxTWord {
 			words++
+		}
+	}
+	return nil
+}
+
+// mentionAt returns the mention that starts at token k of sentence s (the
+// first one scanned), or nil; mentions are in token order, so a binary
+// search finds it.
+func (a *fxAnalysis) mentionAt(s *fxSent, k int) *fxMention {
+	ms := s.ms
+	lo := sort.Search(len(ms), func(x int) bool { return ms[x].i >= k })
+	if lo < len(ms) && ms[lo].i == k {
+		return &ms[lo]
+	}
+	if s.unsorted {
+		// mentions added after the scan (elliptic ordinals) are out of order
+		for x := range ms {
+			if ms[x].i == k {
+				return &ms[x]
+			}
 		}
 	}
 	return nil
@@ -1174,19 +1198,26 @@ func (a *fxAnalysis) eventFor(s *fxSent, i int, attr string, ctx *fxFlow) *fxMen
 		return &fxMention{kind: fxMEvent, i: i, j: i, concept: ctx.lastConcept}
 	}
 	// the concept the article names most (title included) that carries it
-	count := map[string]int{}
-	best, bestN := "", 0
-	for si := range a.sents {
-		for _, m := range a.sents[si].ms {
-			if m.kind == fxMEvent && m.concept != "" && !m.plural {
-				if c := a.fl.fxConcepts[m.concept]; c != nil && c.attrs[attr] {
-					count[m.concept]++
-					if n := count[m.concept]; n > bestN {
-						best, bestN = m.concept, n
+	best, known := a.dominant[attr]
+	if !known {
+		count := map[string]int{}
+		bestN := 0
+		for si := range a.sents {
+			for _, m := range a.sents[si].ms {
+				if m.kind == fxMEvent && m.concept != "" && !m.plural {
+					if c := a.fl.fxConcepts[m.concept]; c != nil && c.attrs[attr] {
+						count[m.concept]++
+						if n := count[m.concept]; n > bestN {
+							best, bestN = m.concept, n
+						}
 					}
 				}
 			}
 		}
+		if a.dominant == nil {
+			a.dominant = map[string]string{}
+		}
+		a.dominant[attr] = best
 	}
 	if best != "" {
 		return &fxMention{kind: fxMEvent, i: i, j: i, concept: best}
@@ -1304,14 +1335,7 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	if a.isPartitiveTotal(s, m.i) {
 		return Fact{}, false // "32 of the 543 passengers": 543 is no toll
 	}
-	find := func(idx int) *fxMention {
-		for x := range s.ms {
-			if s.ms[x].i == idx {
-				return &s.ms[x]
-			}
-		}
-		return nil
-	}
+	find := func(idx int) *fxMention { return a.mentionAt(s, idx) }
 	var attr *fxMention
 	bestD := 1 << 30
 	// backwards
@@ -1447,15 +1471,8 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	return f, true
 }
 
-// sentIndex returns the index of sentence s.
-func (a *fxAnalysis) sentIndex(s *fxSent) int {
-	for i := range a.sents {
-		if &a.sents[i] == s {
-			return i
-		}
-	}
-	return -1
-}
+// sentIndex returns the index of sentence s in the article.
+func (a *fxAnalysis) sentIndex(s *fxSent) int { return s.idx }
 
 // linkInstances numbers the instances of counted events (rounds of talks)
 // over the whole article: the highest instance known to be held (a past

@@ -215,7 +215,11 @@ func ExtractFacts(doc Doc, stmts []Statement) []Fact {
 		}
 		ranges = fxSentencesOf(text, toks[k0:], abbr, ranges[:0])
 		for _, r := range ranges {
-			sents = append(sents, fxSent{a: k0 + r[0], b: k0 + r[1], title: sg.title})
+			// a run-on "sentence" (a table, a list) is cut into pieces so
+			// that the work per sentence stays bounded: linear in the text
+			for a := r[0]; a < r[1]; a += fxMaxSentenceTokens {
+				sents = append(sents, fxSent{idx: len(sents), a: k0 + a, b: k0 + min(r[1], a+fxMaxSentenceTokens), title: sg.title})
+			}
 		}
 	}
 	*buf = toks
@@ -236,6 +240,9 @@ func ExtractFacts(doc Doc, stmts []Statement) []Fact {
 }
 
 // fxStatementOf returns the index of the smallest statement that contains
+// fxMaxSentenceTokens bounds a sentence for fact extraction.
+const fxMaxSentenceTokens = 160
+
 // fxTokPool keeps token buffers between articles.
 var fxTokPool = sync.Pool{New: func() any { b := make([]fxTok, 0, 512); return &b }}
 
