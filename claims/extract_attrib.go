@@ -402,6 +402,15 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			cs := a.g1
 			if x.isMark(cs, ",") {
 				cs++
+				// "Ifølge Haugesund avis, som omtalte saken lørdag, er …"
+				if cs < sn.t1 && x.r.relatives.has(x.tokLow(cs)) {
+					for m := cs + 1; m < sn.t1 && m < cs+20; m++ {
+						if x.isMark(m, ",") {
+							cs = m + 1
+							break
+						}
+					}
+				}
 			}
 			a.cs, a.ce = x.byteSpan(cs, end)
 		case x.isMark(a.c0-1, ",") && x.tailIsAdverbial(a.g1, sn.t1):
@@ -552,6 +561,9 @@ func (x *extractor) decide(si int, atts []*attrib) {
 				cs = j // a partial quotation opens the clause
 				a.rule, a.conf = "reported-bare", 0.7
 			case !toks[j].is(tWord) || noClauseStart[w]:
+			case x.r.finite.has(w):
+				// "et system hun mener er altfor firkantet": a relative
+				// clause without its pronoun, no report
 			case x.r.clauseOpen.has(w):
 				cs = j
 				a.rule, a.conf = "reported-bare", 0.75

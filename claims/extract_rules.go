@@ -166,6 +166,7 @@ type rules struct {
 	verbSecond bool     // the subject may follow its verb anywhere (nb: "I går sa han at …")
 	quoting    wordSet  // "quoted X as saying"
 	finite     wordSet  // finite verbs that show a clause ("will", "vil")
+	relatives  wordSet  // relative pronouns whose antecedent may speak ("som", "who")
 	places     wordSet  // lower-case place names and demonyms of the shared gazetteer
 	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
 	pronMale   wordSet
@@ -287,6 +288,7 @@ func compile(p *lang.Pack) *rules {
 	r.verbSecond = len(p.Entries("verb-second")) > 0
 	r.quoting = set(p, "quoting-verbs")
 	r.finite = set(p, "finite-markers")
+	r.relatives = set(p, "relatives")
 	r.notNameEnd = p.Words("not-name-endings")
 	r.places = wordSet{}
 	for sec, es := range lang.Gazetteer() {

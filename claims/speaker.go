@@ -462,15 +462,22 @@ func (x *extractor) linkNames() {
 	var forms map[string]bool
 	for i := range x.mentions {
 		m := &x.mentions[i]
+		if len(m.keys) == 1 && m.initial {
+			seen[m.keys[0]+"\x00"]++ // initial words count as names here
+		}
+	}
+	for i := range x.mentions {
+		m := &x.mentions[i]
 		last := m.keys[len(m.keys)-1]
-		if len(last) > 3 && strings.HasSuffix(last, "s") && x.text[x.toks[m.t1-1].e-1] == 's' {
-			if base := last[:len(last)-1]; seen[base] > 0 {
+		lt := x.toks[m.t1-1]
+		if len(last) > 3 && x.text[lt.e-1] == 's' {
+			if base := foldKey(x.low[lt.s : lt.e-1]); seen[base] > 0 || seen[base+"\x00"] > 0 {
 				seen[last]--
 				seen[base]++
 				m.keys[len(m.keys)-1] = base
 				m.cut = 1
 				m.possess = true
-				if len(m.keys) > 1 && !x.hasFullForm(m.keys, &forms) {
+				if len(m.keys) > 1 && !x.hasFullForm(m.keys, &forms) && x.r.places.has(x.low[x.toks[m.t0].s:x.toks[m.t0].e]) {
 					// "godkjente Washington Darchievs nominasjon": the
 					// words before the genitive are another phrase
 					m.t0 = m.t1 - 1
@@ -772,6 +779,20 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 		break
 	}
 	if k < lo || toks[k].q >= 0 {
+		return np{}, false
+	}
+	// "Statens strålevern, som mener …", "the agency, which said …": the
+	// antecedent of a relative pronoun
+	if toks[k].is(tWord) && x.r.relatives.has(x.low[toks[k].s:toks[k].e]) {
+		j := k - 1
+		if j >= lo && x.isMark(j, ",") {
+			j--
+		}
+		if j >= lo && toks[j].is(tWord) {
+			if n, ok := x.subjectBefore(j+1, lo); ok && n.kind != npPronoun && n.kind != npFirst {
+				return n, true
+			}
+		}
 		return np{}, false
 	}
 	// apposition: ", a professor …, said" or " - who … - said"; a name
@@ -1110,6 +1131,10 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 		w := x.low[toks[e-1].s:toks[e-1].e]
 		_, isRole := r.isRoleWord(w)
 		headIsNoun = r.unnamed.has(w) || isRole
+		if p, end := r.mediaNouns.match(x, toks, e-1); p != nil && end == e && toks[e-2].is(tCap) {
+			n.kind = npOrg // "Haugesund avis": a named medium
+			return n, true
+		}
 	}
 	// a name inside the phrase
 	for k := e - 1; k >= s && !headIsNoun; k-- {
