@@ -626,8 +626,8 @@ func (a *fxAnalysis) sentenceFacts(si int, ctx *fxFlow) []Fact {
 	// places of events told by participants: "talks in Istanbul"
 	for k := range s.ms {
 		m := &s.ms[k]
-		if m.kind != fxMPlace || !m.locative || m.appos || m.byline {
-			continue
+		if m.kind != fxMPlace || !m.locative || m.appos || m.byline || m.local {
+			continue // a name the gazetteer lacks tells events apart, it is no place to report
 		}
 		ev := a.attachEvent(s, m.i, m.j, true)
 		if ev == nil || ev.concept == "" {
@@ -1414,6 +1414,10 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 		}
 	}
 	if attr == nil {
+		return Fact{}, false
+	}
+	// "40 times", "10 percent", "four years": no count of people
+	if m.j < s.b && fl.is(fxLNotCount, text, toks, m.j) {
 		return Fact{}, false
 	}
 	// "a 32-year-old", "a 24-hour strike": a number glued to a word by a

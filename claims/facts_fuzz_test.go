@@ -98,7 +98,7 @@ func TestExtractFactsLinear(t *testing.T) {
 				}
 			}).NsPerOp()
 		}
-		small, large := cost(40), cost(320)
+		small, large := cost(20), cost(160)
 		if small > 0 && large > 16*small {
 			t.Errorf("%q: 8x the text took %.1fx the time", unit, float64(large)/float64(small))
 		}

@@ -86,6 +86,7 @@ const (
 	fxLDefinite             // [definite]
 	fxLIndefinite           // [indefinite]
 	fxLHedge                // [hedge]
+	fxLNotCount             // [not-count]
 	fxLexCount
 )
 
@@ -143,6 +144,7 @@ var fxLexSections = [fxLexCount]string{
 	"definite",
 	"indefinite",
 	"hedge",
+	"not-count",
 }
 
 var (
@@ -233,7 +235,7 @@ func fxGetFactLang(code string) *fxFactLang {
 	for w := range g.adjs.first {
 		fl.masks[w] |= fxBitGazAdj
 	}
-	for _, sec := range []int{fxLDeixis, fxLSeason, fxLVague, fxLRelative, fxLWeekday, fxLMonth, fxLPreposition, fxLAgoLead, fxLAgoBefore} {
+	for _, sec := range []int{fxLDeixis, fxLSeason, fxLVague, fxLRelative, fxLWeekday, fxLMonth, fxLPreposition, fxLAgoLead, fxLAgoBefore, fxLCardinal} {
 		fl.dateStart |= fl.lex[sec].bit
 	}
 	for _, sec := range []int{fxLCardinal, fxLPlural, fxLOrdinal, fxLComparator, fxLRangeOpen} {
