@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/sources"
@@ -90,13 +91,16 @@ func TestExtractFactsLinear(t *testing.T) {
 		"1 2 3 4 5 6 7 8 9 ",
 		"talks talks meeting round in Moscow on Tuesday ",
 	} {
+		// the best of five runs: the least disturbed by other work
 		cost := func(n int) int64 {
 			doc := sentenceDoc("en", strings.Repeat(unit, n), day(2025, 2, 19))
-			return testing.Benchmark(func(b *testing.B) {
-				for i := 0; i < b.N; i++ {
-					ExtractFacts(doc, nil)
-				}
-			}).NsPerOp()
+			best := int64(1 << 62)
+			for r := 0; r < 5; r++ {
+				t0 := time.Now()
+				ExtractFacts(doc, nil)
+				best = min(best, time.Since(t0).Nanoseconds())
+			}
+			return best
 		}
 		small, large := cost(20), cost(160)
 		if small > 0 && large > 16*small {
