@@ -167,6 +167,7 @@ type rules struct {
 	quoting    wordSet  // "quoted X as saying"
 	finite     wordSet  // finite verbs that show a clause ("will", "vil")
 	relatives  wordSet  // relative pronouns whose antecedent may speak ("som", "who")
+	documents  wordSet  // documents that speak for their issuer ("the report said")
 	places     wordSet  // lower-case place names and demonyms of the shared gazetteer
 	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
 	pronMale   wordSet
@@ -289,6 +290,7 @@ func compile(p *lang.Pack) *rules {
 	r.quoting = set(p, "quoting-verbs")
 	r.finite = set(p, "finite-markers")
 	r.relatives = set(p, "relatives")
+	r.documents = set(p, "documents")
 	r.notNameEnd = p.Words("not-name-endings")
 	r.places = wordSet{}
 	for sec, es := range lang.Gazetteer() {

@@ -714,6 +714,7 @@ const (
 	npOrg            // "the Kremlin", "the company", "politiet"
 	npUnnamed        // "officials", "a source close to the talks", "kilder"
 	npFirst          // I, we: the narrator
+	npDoc            // "the report", "a survey by Sony Ericsson", "pressemeldingen"
 )
 
 // np is the subject noun phrase of a cue.
@@ -759,7 +760,7 @@ func (x *extractor) isNPWord(k int) bool {
 	if p, _ := r.mediaNouns.match(x, x.toks, k); p != nil {
 		return true
 	}
-	return false
+	return r.documents.has(w)
 }
 
 // subjectBefore parses the subject that ends just before token j (the
@@ -1010,11 +1011,46 @@ func (x *extractor) unnamedChunk(j, lo int) (np, bool) {
 			// "officials of …", "a spokesman for the company"
 			return np{kind: npUnnamed, p0: s, t0: s, t1: end}, true
 		}
-		if !x.toks[k].is(tCap) && !x.r.roleMods.has(w) {
+		if x.r.documents.has(w) {
+			// "A recent survey by Sony Ericsson predicted …": a document
+			// speaks for its issuer when the phrase names one
+			return np{kind: npDoc, p0: s, t0: s, t1: end}, true
+		}
+		if !x.toks[k].is(tCap) && !x.r.roleMods.has(w) && !x.isAdjectiveLike(k) {
 			break
 		}
 	}
 	return np{}, false
+}
+
+// isAdjectiveLike reports whether lower-case token k may modify a head
+// noun after it ("a recent survey", "a further report"): any lower-case
+// word that is not a verb cue, a complementizer or a preposition.
+func (x *extractor) isAdjectiveLike(k int) bool {
+	t := x.toks[k]
+	if !t.is(tWord) || t.is(tCap) {
+		return false
+	}
+	w := x.low[t.s:t.e]
+	if noClauseStart[w] || x.r.comps.has(w) || x.isPrepTok(k) {
+		return false
+	}
+	p, _ := x.r.verbs.match(x, x.toks, k)
+	return p == nil
+}
+
+// docIssuer returns the issuer a document phrase names ("survey by Sony
+// Ericsson", "rapport fra FN"), or nil.
+func (x *extractor) docIssuer(n np) *mention {
+	for k := n.t0; k+1 < n.t1; k++ {
+		w := x.low[x.toks[k].s:x.toks[k].e]
+		if w == "by" || w == "from" || w == "fra" || w == "av" || w == "of" {
+			if m := x.mentionAt(k + 1); m != nil && m.t1 <= n.t1 {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // isPrepTok reports whether token k is a preposition that can tie a role
@@ -1203,6 +1239,10 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 		n.kind = npOrg
 		return n, true
 	}
+	if r.documents.has(head) {
+		n.kind = npDoc
+		return n, true
+	}
 	if p, end := r.mediaNouns.match(x, toks, e-1); p != nil && end == e {
 		n.kind = npOrg // "the newspaper reported", "avisen skriver"
 		return n, true
@@ -1288,6 +1328,11 @@ func (x *extractor) resolve(n np, k int) who {
 		return x.resolveOrg(name, n, k)
 	case npUnnamed:
 		return who{name: x.npText(n), kind: SpeakerUnnamed, conf: 0.9}
+	case npDoc:
+		if m := x.docIssuer(n); m != nil {
+			return x.resolve(np{kind: npName, t0: m.t0, t1: m.t1, p0: m.t0, name: m}, k)
+		}
+		return who{} // whose statement it is stays open
 	}
 	return who{}
 }
