@@ -901,6 +901,17 @@ func (a *fxAnalysis) partitive(s *fxSent, j int) (int, bool) {
 	return 0, false
 }
 
+// relativeAfter reports a relative pronoun within three tokens after
+// token j ("… the four American soldiers who were killed").
+func (a *fxAnalysis) relativeAfter(s *fxSent, j int) bool {
+	for k := j; k < s.b && k < j+4; k++ {
+		if a.fl.is(fxLRelativePronoun, a.text, a.toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // isPartitiveTotal reports whether the number at token i is the total of
 // a partitive ("of the 543" after "32").
 func (a *fxAnalysis) isPartitiveTotal(s *fxSent, i int) bool {
@@ -1332,7 +1343,7 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	fl, text, toks := a.fl, a.text, a.toks
 	m := &s.ms[k]
 	n := m.num
-	if a.isPartitiveTotal(s, m.i) {
+	if a.isPartitiveTotal(s, m.i) && !a.relativeAfter(s, m.j) {
 		return Fact{}, false // "32 of the 543 passengers": 543 is no toll
 	}
 	find := func(idx int) *fxMention { return a.mentionAt(s, idx) }
@@ -1370,6 +1381,9 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	var counted *fxMention
 	start := m.j
 	if p, ok := a.partitive(s, m.j); ok {
+		if a.relativeAfter(s, p) {
+			return Fact{}, false // "one of the four soldiers who were killed": the four count
+		}
 		start = p // "32 of the 543 passengers … were confirmed dead"
 	}
 	for j := start; j < s.b && words < 6; j++ {
