@@ -464,8 +464,8 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			continue
 		}
 		ce := a.g0 - 1 // the comma, dash or closing mark before the group
-		if x.closeMarkAt(int(toks[ce].s)) {
-			ce++ // keep the closing mark
+		if x.closeMarkAt(int(toks[ce].s)) || toks[ce].q >= 0 {
+			ce++ // keep the closing mark, or a comma inside an unclosed quotation
 		} else if x.isMark(ce-1, ",") || x.isDashTok(ce) && x.isMark(ce-1, ",") {
 			ce-- // "», — сказал он"
 		}
@@ -564,7 +564,7 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			case x.r.finite.has(w):
 				// "et system hun mener er altfor firkantet": a relative
 				// clause without its pronoun, no report
-			case x.r.clauseOpen.has(w):
+			case x.r.clauseOpen.has(w) && j+1 < sn.t1 && toks[j+1].is(tWord):
 				cs = j
 				a.rule, a.conf = "reported-bare", 0.75
 			case a.verb.flags&fBare != 0:
@@ -771,12 +771,13 @@ func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
 	if t.q >= 0 || x.r.comps.has(w) || x.r.clauseOpen.has(w) && !noClauseStart[w] {
 		return false
 	}
-	// an object would follow a transitive verb: "underlined a shared goal";
+	// an object would follow a transitive verb ("underlined a shared
+	// goal"), a clause its addressee ("told the BBC this will mean …");
 	// "agreed to …" is no attribution
 	if w == "to" && k == a.c1 {
 		return false
 	}
-	if !noClauseStart[w] && !x.r.adverbs.has(w) && x.r.adverbs.byFirst[w] == nil && k == a.c1 && !a.according {
+	if adv, _ := x.r.adverbs.match(x, x.toks, k); !noClauseStart[w] && adv == nil && !a.according && (k == a.c1 || a.verb != nil && a.verb.flags&fObj != 0 && a.objEnd > a.g1) {
 		return false
 	}
 	n := 0
@@ -819,7 +820,7 @@ func (x *extractor) contentEnd(a, b int) int {
 
 // byteSpan returns the bytes of tokens [a, b), or -1, -1 when empty.
 func (x *extractor) byteSpan(a, b int) (int, int) {
-	for b > a && x.isMark(b-1, ",", ";", ":") {
+	for b > a && x.isMark(b-1, ",", ";", ":") && x.toks[b-1].q < 0 {
 		b--
 	}
 	if b <= a {

@@ -897,7 +897,9 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 	// ("of the company said" is no subject)
 	if s > lo {
 		pw := x.low[toks[s-1].s:toks[s-1].e]
-		if pw == "of" || pw == "av" || pw == "by" || pw == "for" || pw == "from" || pw == "fra" || pw == "til" || pw == "with" && false {
+		// (a phrase after a preposition is its object: "i Eventyrland sier
+		// Alice"; "with Kiev stating" is the exception participles need)
+		if pw == "of" || pw == "av" || pw == "by" || pw == "for" || pw == "from" || pw == "fra" || pw == "til" || x.isPrepTok(s-1) && pw != "with" {
 			return np{}, false
 		}
 	}
