@@ -138,6 +138,11 @@ type extractor struct {
 	lead   *attrib // a colon lead-in that ended the previous paragraph
 	leadP  int
 	segAtt map[int]*attrib // attribution found for a dash quotation
+	// interviewee: in a question-and-answer interview (answers in dash
+	// paragraphs, each followed by the next question), the person the
+	// title names; x.interview says the format was seen
+	interview   bool
+	interviewee string
 }
 
 var extractorPool = sync.Pool{New: func() any {
@@ -168,6 +173,7 @@ func newExtractor(doc Doc) *extractor {
 	x.namesReady = false
 	x.out = x.out[:0]
 	x.lead, x.leadP = nil, 0
+	x.interview, x.interviewee = false, ""
 	x.segUsed, x.claimed = x.segUsed[:0], x.claimed[:0]
 	for _, m := range []any{x.chainLen, x.personKeys, x.sticky, x.segAtt, x.full, x.orgFull, x.roleIdx, x.seen, x.byKey} {
 		switch m := m.(type) {
@@ -234,6 +240,7 @@ func (x *extractor) prepare() {
 			x.dashEnd(i)
 		}
 	}
+	x.interviewQuestions()
 	for i := range x.segs {
 		d := x.segs[i]
 		if !d.dash && !d.tweet || d.drop {
@@ -563,4 +570,93 @@ func (x *extractor) narratorSentence(k, hi int) bool {
 		return ok && n.p0 == k && n.kind != npFirst
 	}
 	return false
+}
+
+// questionAt returns the byte where the last sentence of dash quotation i
+// starts when that sentence is a question and another sentence stands
+// before it ("- Sør-Amerika. Hvor reiste du sist?"), else -1.
+func (x *extractor) questionAt(i int) int {
+	sg := x.segs[i]
+	if sg.drop || x.segAtt[i] != nil {
+		return -1
+	}
+	if last, _ := runeBefore(x.text, sg.e); last != '?' {
+		return -1
+	}
+	k1 := x.tokAt(sg.e) - 1
+	for k := k1 - 1; k > x.tokAt(sg.s); k-- {
+		if x.isMark(k, ".", "!", "?", "…") && k+1 < len(x.toks) && x.toks[k+1].is(tSpace) && x.toks[k+1].is(tCap) {
+			return int(x.toks[k+1].s)
+		}
+	}
+	return -1
+}
+
+// interviewQuestions recognises a question-and-answer interview: two or
+// more unattributed dash paragraphs that end with a question after the
+// answer. The questions are the interviewer's and are cut off the
+// answers; the answers are the interviewee's, the one person the title
+// names.
+func (x *extractor) interviewQuestions() {
+	n := 0
+	for i := range x.segs {
+		if x.segs[i].dash && x.questionAt(i) >= 0 {
+			n++
+		}
+	}
+	if n < 2 {
+		return
+	}
+	x.interview = true
+	for i := range x.segs {
+		if !x.segs[i].dash {
+			continue
+		}
+		if q := x.questionAt(i); q >= 0 {
+			e := q
+			for e > x.segs[i].s {
+				r, n := runeBefore(x.text, e)
+				if !isSpaceRune(r) {
+					break
+				}
+				e -= n
+			}
+			x.segs[i].e = e
+		}
+	}
+	x.interviewee = x.titlePerson()
+}
+
+// titlePerson returns the one name of two or more capitalised words in
+// the title that is not a place ("Halvdan Sivertsen vil redde …"), or "".
+func (x *extractor) titlePerson() string {
+	ts := x.doc.TitleSpan
+	if ts.End <= ts.Start || ts.End > len(x.text) {
+		return ""
+	}
+	toks := tokenize(nil, x.text, ts.Start, ts.End)
+	found := ""
+	for k := 0; k < len(toks); {
+		if !toks[k].is(tWord) || !toks[k].is(tCap) || toks[k].is(tUpper) {
+			k++
+			continue
+		}
+		j := k
+		for j < len(toks) && toks[j].is(tWord) && toks[j].is(tCap) && !toks[j].is(tUpper) {
+			j++
+		}
+		a := k
+		for a < j && (x.r.notNames.has(x.low[toks[a].s:toks[a].e]) || x.r.places.has(x.low[toks[a].s:toks[a].e])) {
+			a++
+		}
+		if j-a >= 2 && j-a <= 4 {
+			name := x.text[toks[a].s:toks[j-1].e]
+			if found != "" && found != name {
+				return "" // two people: unclear who answers
+			}
+			found = name
+		}
+		k = j
+	}
+	return found
 }

@@ -105,6 +105,13 @@ var constructionCases = []constructionCase{
 	{name: "colon lead-in before a dash paragraph", lang: "nb",
 		text: "Da Aftenposten forsøkte å få ham til å utdype muligheten, svarte Hagen bare:\n- Jeg har ingen ting mer å si om det nå.",
 		want: []want{{Kind: claims.Direct, Text: "Jeg har ingen ting mer å si om det nå.", Speaker: "Hagen", Cue: "svarte"}}},
+	{name: "question-and-answer interview: answers are the title person's", lang: "nb",
+		title: "Kari Nordmann vil redde flygelet",
+		text:  "Hvordan ser din perfekte søndag ut?\n- Lang frokost. Så ut på tur. Hva leser du?\n- Mest krim, og noe sakprosa. Hvor reiste du sist?\n- Til Bodø.",
+		want: []want{
+			{Kind: claims.Direct, Text: "Lang frokost. Så ut på tur.", Speaker: "Kari Nordmann"},
+			{Kind: claims.Direct, Text: "Mest krim, og noe sakprosa.", Speaker: "Kari Nordmann"}},
+		none: []string{"Hva leser du?"}},
 	{name: "dash crosshead is a heading", lang: "nb",
 		text: "Han vant igjen.\n- Helt vilt\nLøpet var langt og hardt for alle.",
 		none: []string{"Helt vilt"}},

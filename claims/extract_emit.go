@@ -312,6 +312,11 @@ func (x *extractor) contextQuote(q, si int, dash bool) {
 			return
 		}
 	}
+	if dash && x.interview && x.interviewee != "" && lastR != '?' {
+		w := who{name: x.interviewee, id: SpeakerID(x.interviewee), kind: SpeakerPerson, conf: 0.8}
+		x.add(Direct, sg.s, sg.e, nil, w, false, "dash+interview", 0.6, si, q)
+		return
+	}
 	if !full || words < 3 && !dash {
 		return
 	}
