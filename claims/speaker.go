@@ -726,6 +726,7 @@ type np struct {
 	role   string // role noun, base form
 	gender byte
 	plural bool
+	owned  bool // a role of someone named in the phrase ("Mr Blair's spokesman")
 }
 
 // npText returns the phrase as written.
@@ -1227,6 +1228,11 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 			return n, true
 		}
 		n.kind, n.role = npRole, base
+		for k := s; k < e; k++ {
+			if toks[k].is(tPunct) && isApostrophe(firstRune(x.text[toks[k].s:])) {
+				n.owned = true // "Mr Blair's official spokesman"
+			}
+		}
 		n.gender = roleGender(r, base, 0)
 		// multi-word role: "foreign minister"
 		if e-s >= 2 {
@@ -1532,6 +1538,10 @@ func (x *extractor) resolveRole(n np, k int) who {
 		f := x.fullest(best, int(x.toks[best.t0].s))
 		name := x.nameText(f)
 		return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.85, gender: f.gender}
+	}
+	if n.owned {
+		// "Mr Blair's official spokesman": someone else, unnamed
+		return who{name: x.npText(n), kind: SpeakerUnnamed, conf: 0.7, gender: n.gender, single: true}
 	}
 	// the person the last sentences name ("The 30-year-old, …", "the
 	// diplomat added"), then the most recent person speaker, when gender
