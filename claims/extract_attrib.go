@@ -7,18 +7,6 @@ import (
 // This file reads one sentence: its cues and their subjects, what each cue
 // reports (a clause, a quotation), and the statements that follow.
 
-// prepositions that cannot open a reported clause after a bare verb
-// ("said on Thursday", "sa til NTB").
-var noClauseStart = map[string]bool{
-	"to": true, "on": true, "in": true, "at": true, "by": true, "for": true, "of": true,
-	"with": true, "from": true, "about": true, "after": true, "before": true, "during": true,
-	"as": true, "and": true, "or": true, "but": true, "not": true, "so": true, "nothing": true,
-	"i": true, "på": true, "til": true, "av": true, "med": true, "fra": true, "etter": true,
-	"under": true, "og": true, "men": true, "ikke": true, "om": true, "ved": true,
-	"å": true, "seg": true, "himself": true, "herself": true, "itself": true, "themselves": true,
-	"в": true, "на": true, "по": true, "и": true, "не": true,
-}
-
 // quotesIn lists the quotation segments whose text starts in sentence si.
 func (x *extractor) quotesIn(si int) []int {
 	sn := x.sents[si]
@@ -133,7 +121,7 @@ func (x *extractor) attributions(si int) []*attrib {
 			}
 			a.subj, a.hasSubj = n, true
 			a.g0, a.g1 = k, n.t1
-		case p.flags&fPart != 0 && k > sn.t0 && x.tokLow(k-1) == "as" && x.quotedAs(a, k, sn.t0):
+		case p.flags&fPart != 0 && k > sn.t0 && x.r.asWord.has(x.tokLow(k-1)) && x.quotedAs(a, k, sn.t0):
 			// "The Post quoted a source close to Reagan as saying …"
 		case p.flags&fPart != 0 && (k == sn.t0 || x.isMark(k-1, ",", ":") || x.isConj(k-1) || x.closeMarkAt(int(toks[k-1].s))):
 			a.part = true
@@ -276,8 +264,7 @@ func (x *extractor) isConj(k int) bool {
 	if k < 0 || !x.toks[k].is(tWord) {
 		return false
 	}
-	w := x.tokLow(k)
-	return w == "and" || w == "og" || w == "и" || w == "while"
+	return x.r.conjs.has(x.tokLow(k))
 }
 
 // inversionOK reports whether a cue at token k may take its subject after
@@ -319,7 +306,7 @@ func (x *extractor) inversionTailOK(k, hi int) bool {
 		return true
 	}
 	w := x.tokLow(k)
-	return noClauseStart[w] || x.r.adverbs.byFirst[w] != nil || x.r.comps.has(w)
+	return x.r.noClause.has(w) || x.r.adverbs.byFirst[w] != nil || x.r.comps.has(w)
 }
 
 // mainSubject returns the subject at the start of sentence si when it is
@@ -560,7 +547,7 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			case toks[j].q >= 0:
 				cs = j // a partial quotation opens the clause
 				a.rule, a.conf = "reported-bare", 0.7
-			case !toks[j].is(tWord) || noClauseStart[w]:
+			case !toks[j].is(tWord) || x.r.noClause.has(w):
 			case x.r.finite.has(w):
 				// "et system hun mener er altfor firkantet": a relative
 				// clause without its pronoun, no report
@@ -768,7 +755,7 @@ func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
 		return !x.isMark(k, ":") && !(x.isMark(k, ",") && k+1 < hi && x.r.comps.has(x.tokLow(k+1)))
 	}
 	w := x.tokLow(k)
-	if t.q >= 0 || x.r.comps.has(w) || x.r.clauseOpen.has(w) && !noClauseStart[w] {
+	if t.q >= 0 || x.r.comps.has(w) || x.r.clauseOpen.has(w) && !x.r.noClause.has(w) {
 		return false
 	}
 	// an object would follow a transitive verb ("underlined a shared
@@ -777,7 +764,7 @@ func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
 	if w == "to" && k == a.c1 {
 		return false
 	}
-	if adv, _ := x.r.adverbs.match(x, x.toks, k); !noClauseStart[w] && adv == nil && !a.according && (k == a.c1 || a.verb != nil && a.verb.flags&fObj != 0 && a.objEnd > a.g1) {
+	if adv, _ := x.r.adverbs.match(x, x.toks, k); !x.r.noClause.has(w) && adv == nil && !a.according && (k == a.c1 || a.verb != nil && a.verb.flags&fObj != 0 && a.objEnd > a.g1) {
 		return false
 	}
 	n := 0

@@ -572,7 +572,7 @@ func (x *extractor) checkable(si int) bool {
 			check = true
 		} else if t.is(tCap) && k > sn.t0 && !x.r.notNames.has(w) && !x.isMark(k-1, ":") {
 			check = true
-		} else if x.r.notNames.has(w) && isDateWord(w) {
+		} else if x.r.dateWords.has(w) {
 			check = true
 		}
 	}
@@ -581,17 +581,4 @@ func (x *extractor) checkable(si int) bool {
 	}
 	last, _ := runeBefore(x.text, sn.e)
 	return check && (isSentenceEndRune(last) || isClosingQuoteRune(last) || unicode.IsLetter(last) || unicode.IsDigit(last))
-}
-
-// isDateWord reports whether a not-name word is a weekday or month (the
-// not-names lists hold those after the function words).
-func isDateWord(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"january", "february", "march", "april", "june", "july", "august", "september",
-		"october", "november", "december", "mandag", "tirsdag", "onsdag", "torsdag",
-		"fredag", "lørdag", "søndag":
-		return true
-	}
-	return false
 }

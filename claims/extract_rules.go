@@ -168,6 +168,17 @@ type rules struct {
 	finite     wordSet  // finite verbs that show a clause ("will", "vil")
 	relatives  wordSet  // relative pronouns whose antecedent may speak ("som", "who")
 	documents  wordSet  // documents that speak for their issuer ("the report said")
+	noClause   wordSet  // words that cannot open a reported clause ("on", "til")
+	conjs      wordSet  // "and", "og"
+	asWord     wordSet  // "as" of "quoted X as saying"
+	preps      wordSet  // prepositions
+	loosePreps wordSet  // prepositions that may precede a participle's subject ("with")
+	placePreps wordSet  // prepositions before places ("i", "på", "in")
+	issuerBy   wordSet  // "by" of "a survey by X"
+	indefs     wordSet  // indefinite determiners
+	coHeads    wordSet  // "the company", "selskapet"
+	joiners    wordSet  // words inside names ("of", "and")
+	dateWords  wordSet  // weekdays and months
 	places     wordSet  // lower-case place names and demonyms of the shared gazetteer
 	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
 	pronMale   wordSet
@@ -291,6 +302,24 @@ func compile(p *lang.Pack) *rules {
 	r.finite = set(p, "finite-markers")
 	r.relatives = set(p, "relatives")
 	r.documents = set(p, "documents")
+	r.noClause = set(p, "no-clause-start")
+	r.conjs = set(p, "conjunctions")
+	r.asWord = set(p, "as")
+	r.preps = set(p, "prepositions")
+	r.loosePreps, r.placePreps = wordSet{}, wordSet{}
+	for _, e := range p.Entries("prepositions") {
+		if e.Has("loose") {
+			r.loosePreps[lowerSame(e.Text)] = struct{}{}
+		}
+		if e.Has("place") {
+			r.placePreps[lowerSame(e.Text)] = struct{}{}
+		}
+	}
+	r.issuerBy = set(p, "issuer-markers")
+	r.indefs = set(p, "indefinites")
+	r.coHeads = set(p, "company-heads")
+	r.joiners = set(p, "name-joiners")
+	r.dateWords = set(p, "date-words")
 	r.notNameEnd = p.Words("not-name-endings")
 	r.places = wordSet{}
 	for sec, es := range lang.Gazetteer() {

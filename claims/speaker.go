@@ -65,8 +65,7 @@ var (
 
 func loadIDRules() {
 	idTrans = map[rune]string{}
-	idDrop = map[string]bool{"the": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-		"prof": true, "sir": true, "herr": true, "fru": true, "den": true, "det": true}
+	idDrop = map[string]bool{}
 	for _, code := range lang.Codes() {
 		p, _ := lang.Get(code)
 		for _, e := range p.Entries("id-rewrites") {
@@ -94,7 +93,7 @@ func loadIDRules() {
 			}
 			idTrans[r[0]] = f[1]
 		}
-		for _, sec := range []string{"title", "title-male", "title-female"} {
+		for _, sec := range []string{"title", "title-male", "title-female", "determiners"} {
 			for _, e := range p.Entries(sec) {
 				idDrop[strings.TrimSuffix(strings.ToLower(e.Text), ".")] = true
 			}
@@ -833,7 +832,7 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 						break
 					}
 				}
-				if r.dets.has(w) || role || w == "who" || w == "whose" || w == "which" || w == "som" || w == "der" || c != "," {
+				if r.dets.has(w) || role || r.relatives.has(w) || c != "," {
 					if n, ok := x.subjectBefore(m, lo); ok && (n.kind == npName || n.kind == npRole || n.kind == npUnnamed || n.kind == npOrg) {
 						return n, true
 					}
@@ -900,7 +899,7 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 		pw := x.low[toks[s-1].s:toks[s-1].e]
 		// (a phrase after a preposition is its object: "i Eventyrland sier
 		// Alice"; "with Kiev stating" is the exception participles need)
-		if pw == "of" || pw == "av" || pw == "by" || pw == "for" || pw == "from" || pw == "fra" || pw == "til" || x.isPrepTok(s-1) && pw != "with" {
+		if x.isPrepTok(s-1) && !r.loosePreps.has(pw) {
 			return np{}, false
 		}
 	}
@@ -1035,7 +1034,7 @@ func (x *extractor) isAdjectiveLike(k int) bool {
 		return false
 	}
 	w := x.low[t.s:t.e]
-	if noClauseStart[w] || x.r.comps.has(w) || x.isPrepTok(k) {
+	if x.r.noClause.has(w) || x.r.comps.has(w) || x.isPrepTok(k) {
 		return false
 	}
 	p, _ := x.r.verbs.match(x, x.toks, k)
@@ -1047,7 +1046,7 @@ func (x *extractor) isAdjectiveLike(k int) bool {
 func (x *extractor) docIssuer(n np) *mention {
 	for k := n.t0; k+1 < n.t1; k++ {
 		w := x.low[x.toks[k].s:x.toks[k].e]
-		if w == "by" || w == "from" || w == "fra" || w == "av" || w == "of" {
+		if x.r.issuerBy.has(w) {
 			if m := x.mentionAt(k + 1); m != nil && m.t1 <= n.t1 {
 				return m
 			}
@@ -1062,11 +1061,7 @@ func (x *extractor) isPrepTok(k int) bool {
 	if !x.toks[k].is(tWord) {
 		return false
 	}
-	switch x.low[x.toks[k].s:x.toks[k].e] {
-	case "i", "in", "at", "of", "for", "hos", "ved", "på", "fra", "from", "with":
-		return true
-	}
-	return false
+	return x.r.preps.has(x.low[x.toks[k].s:x.toks[k].e])
 }
 
 // leadsToName reports whether lower-case token k is an adjective in front
@@ -1096,7 +1091,7 @@ func (x *extractor) innerOf(k, lo int) bool {
 		return false
 	}
 	w := x.low[x.toks[k].s:x.toks[k].e]
-	return (w == "of" || w == "for" || w == "and") && x.toks[k-1].is(tCap) && x.toks[k+1].is(tCap)
+	return x.r.joiners.has(w) && x.toks[k-1].is(tCap) && x.toks[k+1].is(tCap)
 }
 
 func (x *extractor) allNPWords(a, b int) bool {
@@ -1215,7 +1210,7 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 	// no name: the head noun decides
 	head := x.low[toks[e-1].s:toks[e-1].e]
 	det := x.low[toks[s].s:toks[s].e]
-	definite := !(det == "a" || det == "an" || det == "en" || det == "et" || det == "ei" || det == "some" || det == "noen")
+	definite := !x.isIndefinite(det)
 	if r.unnamed.has(head) && (!definite || !x.r.roles.has(head) || strings.HasSuffix(head, "s")) {
 		if _, isRole := r.isRoleWord(head); !isRole || !definite || x.unnamedPlural(head) {
 			n.kind = npUnnamed
@@ -1264,11 +1259,7 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 
 // isIndefinite reports whether w is an indefinite article.
 func (x *extractor) isIndefinite(w string) bool {
-	switch w {
-	case "a", "an", "en", "et", "ei", "some", "noen", "один", "одна":
-		return true
-	}
-	return false
+	return x.r.indefs.has(w)
 }
 
 func (x *extractor) unnamedPlural(w string) bool {
@@ -1440,7 +1431,7 @@ func (x *extractor) recentPerson(si, pos int, gender byte, lastID string, weak b
 				continue
 			}
 			isWeak := !x.isPersonMention(m)
-			if isWeak && (!weak || m.t0 > 0 && x.isPrepTok(m.t0-1)) {
+			if isWeak && (!weak || m.t0 > 0 && x.r.placePreps.has(x.low[x.toks[m.t0-1].s:x.toks[m.t0-1].e])) {
 				continue // "på Sørvestlandet": a place
 			}
 			f := x.fullest(m, int(x.toks[m.t0].s))
@@ -1572,7 +1563,7 @@ func (x *extractor) mentionBefore(a, b *mention) bool { return a.t0 < b.t0 }
 // phrase as written.
 func (x *extractor) resolveOrg(name string, n np, k int) who {
 	head := x.low[x.toks[n.t1-1].s:x.toks[n.t1-1].e]
-	if head == "company" || head == "firm" || head == "selskapet" || head == "konsernet" || head == "group" || head == "bank" || head == "banken" {
+	if x.r.coHeads.has(head) {
 		pos := int(x.toks[k].s)
 		start := sort.Search(len(x.mentions), func(i int) bool { return int(x.toks[x.mentions[i].t0].s) >= pos })
 		for i := start - 1; i >= 0 && i >= start-300; i-- {
