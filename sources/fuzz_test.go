@@ -27,6 +27,10 @@ func FuzzRead(f *testing.F) {
 		"<html lang=\"nb\"><body><p>Møtet ble holdt i Moskva tirsdag, sa ambassadøren til TASS.</p></body></html>",
 		`{"text": "Talks went well.", "published": "2025-02-26", "lang": "en"}` + "\n{bad\n",
 		"[ad_1]\nBuild it.\nBuild it.\nLeave a Reply\n×\n",
+		`<html><head><title>Ny bru - Avisa</title><meta property="og:description" content="Kommunen vil bygge ny bru over elva ved sentrum.">` +
+			`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2025-03-03","articleBody":"x\ny"}]}</script></head>` +
+			`<body><h1>Ny bru</h1><div>Publisert 3. mars 2025</div><figure><img src=a><figcaption>Foto: X</figcaption></figure>` +
+			`<div class="share">Del</div><p>Kommunen vil bygge ny bru over elva ved sentrum.</p><time datetime="2025-03-04">Oppdatert 4. mars 2025</time></body></html>`,
 	} {
 		for k := range fuzzNames {
 			f.Add([]byte(s), uint8(k))

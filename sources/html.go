@@ -7,13 +7,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // readHTML reads a saved web page: decoding (meta charset honoured), main
-// text extraction with go-trafilatura, then metadata.
+// text extraction with go-readability, then metadata.
 func readHTML(source string, data []byte, opts *Options) (Article, error) {
 	d, err := decodeHTML(data)
 	if err != nil {
@@ -30,68 +30,71 @@ func readHTML(source string, data []byte, opts *Options) (Article, error) {
 }
 
 // extractHTML extracts the article of a page given as UTF-8 and fills m
-// with what the page says about itself. The stored text is the main
-// content's blocks (paragraphs, headings, list items, quotes, table rows)
-// joined with blank lines; the title is not repeated in it.
+// with what the page says about itself. Metadata (dates included) is read
+// by scanPage first; then go-readability finds the main content and page
+// furniture is removed from it (cleanPage). The stored text is its blocks
+// (paragraphs, headings, list items, quotes, table rows) joined with
+// blank lines; the title is not repeated in it.
 func extractHTML(source, page string, opts *Options, m *meta) (Article, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return Article{}, fmt.Errorf("parse HTML: %w", err)
 	}
-	head := readHead(doc)
-	topts := trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		ExcludeTables:   false,
-		Deduplicate:     true,
-	}
 	pageURL := strings.TrimSpace(opts.URL)
+	info := scanPage(doc, pageURL)
 	if pageURL == "" {
-		pageURL = head.canonical
+		pageURL = firstNonEmpty(info.canonical, info.ogURL)
 	}
-	if u, err := url.Parse(pageURL); err == nil && u.Scheme != "" && u.Host != "" {
-		topts.OriginalURL = u
+	var u *url.URL
+	if pu, err := url.Parse(pageURL); err == nil && pu.Scheme != "" && pu.Host != "" {
+		u = pu
 	}
-	res, err := trafilatura.ExtractDocument(doc, topts)
-	if err != nil || res == nil || res.ContentNode == nil {
-		return Article{}, ErrNoText
+	// The lead is looked up before readability rewrites the document.
+	lead := findLead(doc, firstNonEmpty(info.description, info.ldDescription))
+	parser := readability.NewParser()
+	parser.DisableJSONLD = true // read by scanPage
+	parser.KeepClasses = true   // cleanPage reads them
+	res, err := parser.ParseAndMutate(doc, u)
+	var text, title string
+	if err == nil {
+		title = cleanSpace(res.Title())
+		if res.Node != nil {
+			cleanPage(res.Node)
+			b := blockWriter{stamps: true}
+			b.walk(res.Node)
+			text = b.String()
+		}
 	}
-	md := res.Metadata
-	title := cleanSpace(md.Title)
-	if title == "" {
-		title = head.ogTitle
-	}
-	if title == "" {
-		title = head.title
-	}
-	var b blockWriter
-	b.walk(res.ContentNode)
-	text := b.String()
-	// Drop a leading block that repeats the title.
-	if title != "" && strings.HasPrefix(text, title) && (len(text) == len(title) || strings.HasPrefix(text[len(title):], "\n\n")) {
-		text = strings.TrimLeft(text[len(title):], "\n")
-	}
+	title = firstNonEmpty(info.ogTitle, info.ldHeadline, title, info.title)
+	text = lead.restore(cutHeadline(text, title, info.h1), title)
 	// What is left of a page without an article (an app shell, a menu)
 	// is a handful of words; an article, even a brief, has a sentence.
+	// When readability finds none, the page may still mark its body up
+	// (itemprop="articleBody", a JSON-LD articleBody) or, on an article
+	// page rendered by scripts, offer only its summary (description).
 	if !hasProse(text) {
-		return Article{}, ErrNoText
+		text = ""
+		for _, alt := range []string{info.bodyText, paragraphs(info.ldBody), info.articleSummary()} {
+			if alt = cutHeadline(alt, title, info.h1); hasProse(alt) {
+				text = alt
+				break
+			}
+		}
+		if text == "" {
+			return Article{}, ErrNoText
+		}
 	}
 	a := Article{Source: source, Format: FormatHTML, Text: text, Body: Span{0, len(text)}}
 
-	m.siteName = firstNonEmpty(cleanSiteName(head.siteName), cleanSiteName(md.Sitename))
+	m.siteName = firstNonEmpty(cleanSiteName(info.siteName), cleanSiteName(info.ldSiteName), cleanSiteName(info.publisher), domainSuffix(title))
 	if m.url == "" {
-		m.url = firstNonEmpty(head.canonical, head.ogURL, md.URL)
+		m.url = firstNonEmpty(info.canonical, info.ogURL, info.ldURL)
 	}
 	if m.lang == "" {
-		m.lang = firstNonEmpty(head.lang, head.metaLang, md.Language)
+		m.lang = firstNonEmpty(info.lang, info.metaLang, info.ldLang)
 	}
 	if !m.date.Known() {
-		switch {
-		case head.published.Known():
-			m.date = head.published
-		case !md.Date.IsZero():
-			m.date = DayDate(md.Date)
-		}
+		m.date = info.published()
 	}
 	if title != "" {
 		if name, cut, ok := titleSuffixOutlet(title, opts.Outlets); ok {
@@ -103,6 +106,61 @@ func extractHTML(source, page string, opts *Options, m *meta) (Article, error) {
 	}
 	a.Title = title
 	return a, nil
+}
+
+// cutHeadline drops a leading block of text that repeats the title or
+// the headline.
+func cutHeadline(text string, heads ...string) string {
+	for _, t := range heads {
+		if t != "" && strings.HasPrefix(text, t) && (len(text) == len(t) || strings.HasPrefix(text[len(t):], "\n\n")) {
+			return strings.TrimLeft(text[len(t):], "\n")
+		}
+	}
+	return text
+}
+
+// paragraphs turns a plain-text article body (JSON-LD articleBody) into
+// blocks separated by blank lines, white space inside them collapsed.
+func paragraphs(s string) string {
+	var b strings.Builder
+	for _, ln := range strings.Split(s, "\n") {
+		if ln = cleanSpace(ln); ln != "" {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(ln)
+		}
+	}
+	return b.String()
+}
+
+// articleSummary returns the description of a page that says it is an
+// article (og:type "article" or a JSON-LD article object), else "".
+func (p *pageInfo) articleSummary() string {
+	if p.ogType != "article" && !p.ldArticle {
+		return ""
+	}
+	return firstNonEmpty(p.description, p.ldDescription)
+}
+
+// domainSuffix returns the host name a title ends with after a
+// separator ("Podolski retires — football.ua"), or "".
+func domainSuffix(title string) string {
+	i, _, n := lastTitleSep(title)
+	if i <= 0 {
+		return ""
+	}
+	s := strings.TrimSpace(title[i+n:])
+	dot := strings.LastIndexByte(s, '.')
+	if dot <= 0 || len(s)-dot < 3 || len(s) > 60 || strings.ContainsAny(s, " /:") {
+		return ""
+	}
+	for _, r := range s[dot+1:] {
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+	}
+	return s
 }
 
 // hasProse reports whether text holds at least 40 letters, 25 of them in
@@ -158,84 +216,6 @@ func firstNonEmpty(ss ...string) string {
 // cleanSpace collapses runs of white space to single spaces.
 func cleanSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// pageHead is what a page's <html> and <head> say about it.
-type pageHead struct {
-	lang, metaLang, title, ogTitle, siteName, canonical, ogURL string
-	published                                                  Date
-}
-
-// readHead reads <html lang>, <title>, <link rel=canonical> and the meta
-// tags og:site_name, og:title, og:url, article:published_time (and its
-// common aliases), content-language.
-func readHead(doc *html.Node) pageHead {
-	var h pageHead
-	var visit func(n *html.Node, depth int)
-	visit = func(n *html.Node, depth int) {
-		if depth > 64 {
-			return
-		}
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Html:
-				if h.lang == "" {
-					h.lang = attr(n, "lang")
-				}
-				if h.lang == "" {
-					h.lang = attr(n, "xml:lang")
-				}
-			case atom.Title:
-				if h.title == "" && n.FirstChild != nil {
-					h.title = cleanSpace(textOf(n))
-				}
-			case atom.Link:
-				if strings.EqualFold(attr(n, "rel"), "canonical") && h.canonical == "" {
-					h.canonical = strings.TrimSpace(attr(n, "href"))
-				}
-			case atom.Meta:
-				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"), attr(n, "http-equiv")))
-				val := strings.TrimSpace(attr(n, "content"))
-				if val == "" {
-					break
-				}
-				switch key {
-				case "og:site_name", "application-name":
-					if h.siteName == "" {
-						h.siteName = cleanSpace(val)
-					}
-				case "og:title":
-					if h.ogTitle == "" {
-						h.ogTitle = cleanSpace(val)
-					}
-				case "og:url":
-					if h.ogURL == "" {
-						h.ogURL = val
-					}
-				case "content-language", "language", "dc.language":
-					if h.metaLang == "" {
-						h.metaLang = val
-					}
-				case "article:published_time", "datepublished", "og:published_time", "dc.date.issued", "date", "pubdate", "publishdate", "sailthru.date", "parsely-pub-date", "dcterms.date":
-					if !h.published.Known() {
-						if d, err := parseLooseDate(val); err == nil && d.Known() {
-							h.published = d
-						}
-					}
-				}
-			case atom.Body:
-				return // metadata lives in the head
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c, depth+1)
-		}
-	}
-	visit(doc, 0)
-	if strings.HasPrefix(h.canonical, "/") || strings.HasPrefix(h.canonical, "#") {
-		h.canonical = "" // relative: says nothing about the host
-	}
-	return h
-}
-
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if strings.EqualFold(a.Key, key) {
@@ -269,6 +249,9 @@ type blockWriter struct {
 	cur     strings.Builder
 	space   bool
 	inBlock int
+	// stamps: leave out blocks that are only a date stamp ("Published
+	// Monday, November 18, 2019 8:22AM EST") or a byline ("By Jane Doe").
+	stamps bool
 }
 
 var blockAtoms = map[atom.Atom]bool{
@@ -285,7 +268,8 @@ func (w *blockWriter) walk(n *html.Node) {
 		w.text(n.Data)
 		return
 	case html.ElementNode:
-		switch n.DataAtom {
+		a := tagAtom(n)
+		switch a {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
 			return
 		case atom.Br:
@@ -297,7 +281,7 @@ func (w *blockWriter) walk(n *html.Node) {
 				w.space = false
 			}
 		}
-		if blockAtoms[n.DataAtom] {
+		if blockAtoms[a] {
 			w.flush()
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				w.walk(c)
@@ -309,6 +293,16 @@ func (w *blockWriter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// tagAtom returns the atom of an element: its DataAtom, or for an
+// element created without one (readability turns divs into paragraphs
+// by name only) the atom of its tag name.
+func tagAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 || n.Type != html.ElementNode {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
 }
 
 func (w *blockWriter) text(s string) {
@@ -344,7 +338,7 @@ func (w *blockWriter) flush() {
 	s := strings.TrimSpace(w.cur.String())
 	w.cur.Reset()
 	w.space = false
-	if s == "" {
+	if s == "" || w.stamps && len(s) <= maxDateLine && (isDateStamp(s) || bylineOnly(s)) {
 		return
 	}
 	if w.b.Len() > 0 {
