@@ -761,7 +761,7 @@ func (x *extractor) tailIsAttribution(a *attrib, hi int) bool {
 	// an object would follow a transitive verb ("underlined a shared
 	// goal"), a clause its addressee ("told the BBC this will mean …");
 	// "agreed to …" is no attribution
-	if w == "to" && k == a.c1 {
+	if x.r.infMarks.has(w) && k == a.c1 {
 		return false
 	}
 	if adv, _ := x.r.adverbs.match(x, x.toks, k); !x.r.noClause.has(w) && adv == nil && !a.according && (k == a.c1 || a.verb != nil && a.verb.flags&fObj != 0 && a.objEnd > a.g1) {

@@ -565,7 +565,7 @@ func (x *extractor) checkable(si int) bool {
 		}
 		words++
 		w := x.tokLow(k)
-		if x.r.pronFirst.has(w) || w == "you" || w == "du" || w == "dere" {
+		if x.r.pronFirst.has(w) || x.r.pronSecond.has(w) {
 			return false
 		}
 		if t.is(tDigit) {

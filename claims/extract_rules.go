@@ -179,6 +179,8 @@ type rules struct {
 	coHeads    wordSet  // "the company", "selskapet"
 	joiners    wordSet  // words inside names ("of", "and")
 	dateWords  wordSet  // weekdays and months
+	pronSecond wordSet  // "you", "du"
+	infMarks   wordSet  // "to", "å"
 	places     wordSet  // lower-case place names and demonyms of the shared gazetteer
 	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
 	pronMale   wordSet
@@ -320,6 +322,8 @@ func compile(p *lang.Pack) *rules {
 	r.coHeads = set(p, "company-heads")
 	r.joiners = set(p, "name-joiners")
 	r.dateWords = set(p, "date-words")
+	r.pronSecond = set(p, "pronoun-second")
+	r.infMarks = set(p, "infinitive-markers")
 	r.notNameEnd = p.Words("not-name-endings")
 	r.places = wordSet{}
 	for sec, es := range lang.Gazetteer() {
