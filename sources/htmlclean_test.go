@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -175,5 +176,35 @@ func TestReadHTMLFallbacks(t *testing.T) {
 	page := `<html><head><title>Home</title><meta name="description" content="` + para + `"></head><body><div id="app"></div></body></html>`
 	if _, errs := Read("p.html", []byte(page), Options{}); len(errs) != 1 || !errors.Is(errs[0], ErrNoText) {
 		t.Errorf("errs = %v, want ErrNoText", errs)
+	}
+}
+
+// TestReadHTMLPathological: pages built to hit repeated work in the page
+// scan and the cleaning (nested marked boxes, thousands of headlines,
+// dated lines and time elements, deep JSON-LD, many paragraphs) still
+// read in about linear time; the bound is generous.
+func TestReadHTMLPathological(t *testing.T) {
+	p := "<p>" + strings.Repeat(prose, 2) + "</p>"
+	tests := []struct{ name, page string }{
+		{"nested marked boxes", "<html><body>" + strings.Repeat(`<div class="related"><a href="x">link</a><span></span>`, 500) + p + strings.Repeat("</div>", 500) + "</body></html>"},
+		{"nested image blocks", "<html><body>" + strings.Repeat(`<div><img src="a.jpg">`, 500) + p + strings.Repeat("</div>", 500) + "</body></html>"},
+		{"headlines and dated lines", "<html><head><title>Bridge news</title></head><body>" + strings.Repeat("<h1>Bridge news</h1><div>Published 3 March 2025</div>"+p, 5000) + "</body></html>"},
+		{"time elements", "<html><body>" + strings.Repeat(`<div><time datetime="2020-01-01">1 January 2020</time></div>`+p, 5000) + "</body></html>"},
+		{"deep json-ld", `<html><head><script type="application/ld+json">` + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + `</script></head><body>` + p + "</body></html>"},
+		{"many paragraphs", "<html><body><article>" + strings.Repeat(p, 20000) + "</article></body></html>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, errs := Read("p.html", []byte(tt.page), Options{})
+			if d := time.Since(start); d > 10*time.Second {
+				t.Errorf("Read took %v on %d bytes", d, len(tt.page))
+			}
+			for _, err := range errs {
+				if !errors.Is(err, ErrNoText) {
+					t.Errorf("error %v", err)
+				}
+			}
+		})
 	}
 }
