@@ -1,13 +1,10 @@
 package claims
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
-	dps "github.com/markusmobius/go-dateparser"
-	"github.com/markusmobius/go-dateparser/date"
 
 	"github.com/claimtrail/claimtrail/sources"
 )
@@ -590,9 +587,6 @@ func fxResolve(r fxRawDate, pub sources.Date, tense, lang string) (fxSpan, bool)
 		if !known {
 			return fxSpan{}, false
 		}
-		if s, ok := fxAgoDateparser(r, p0, lang, dayPrec); ok {
-			return s, true
-		}
 		n := int(r.agoN) * r.agoSign
 		var t time.Time
 		prec := "day"
@@ -627,53 +621,6 @@ func fxGranular(t time.Time, prec string, dayPrec bool, p0, p1 time.Time) fxSpan
 		return fxSpan{lo: t, hi: t.Add(d), precision: "interval"}
 	}
 	return fxSpan{lo: t, hi: t, precision: "day"}
-}
-
-// dpParser parses the "N units ago" candidates; it locks itself.
-var fxDpParser = &dps.Parser{}
-
-// agoDateparser parses "two weeks ago" / "om tre dager" with go-dateparser
-// (research/deps.md §2), anchored at the publication day.
-func fxAgoDateparser(r fxRawDate, p0 time.Time, lang string, dayPrec bool) (fxSpan, bool) {
-	n := int(r.agoN)
-	var s string
-	switch lang {
-	case "nb", "nn", "no":
-		u := map[string]string{"day": "dager", "week": "uker", "month": "måneder", "year": "år"}[r.unit]
-		if r.agoSign < 0 {
-			s = fmt.Sprintf("for %d %s siden", n, u)
-		} else {
-			s = fmt.Sprintf("om %d %s", n, u)
-		}
-	case "en":
-		u := r.unit + "s"
-		if r.agoSign < 0 {
-			s = fmt.Sprintf("%d %s ago", n, u)
-		} else {
-			s = fmt.Sprintf("in %d %s", n, u)
-		}
-	default:
-		return fxSpan{}, false
-	}
-	cfg := &dps.Configuration{Languages: []string{lang}, CurrentTime: p0.Add(12 * time.Hour)}
-	if lang == "nn" || lang == "no" {
-		cfg.Languages = []string{"nb"}
-	}
-	d, err := fxDpParser.Parse(cfg, s)
-	if err != nil || d.IsZero() {
-		return fxSpan{}, false
-	}
-	t := fxDayOf(d.Time.Year(), int(d.Time.Month()), d.Time.Day())
-	prec := "day"
-	switch {
-	case r.unit == "week":
-		prec = "week"
-	case d.Period == date.Month || r.unit == "month":
-		prec = "month"
-	case d.Period == date.Year || r.unit == "year":
-		prec = "year"
-	}
-	return fxGranular(t, prec, dayPrec, p0, p0), true
 }
 
 // vagueOffset applies one offset of the vague table ("now", "30d", "6m",

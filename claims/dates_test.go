@@ -88,7 +88,7 @@ func TestParseDateExpr(t *testing.T) {
 		{"nb nær fremtid", "nb", "i nær fremtid", month(2025, 6), "", "2025-06-01/2025-08-30", true},
 		{"nb snart", "nb", "snart", day(2025, 6, 10), "", "2025-06-10/2025-09-08", true},
 		{"vague without publication", "en", "soon", unknown, "", "", false},
-		// N units ago (go-dateparser)
+		// N units ago
 		{"weeks ago", "en", "two weeks ago", day(2025, 4, 15), "", "2025-03-29/2025-04-04", false},
 		{"years ago", "en", "16 years ago", day(2017, 11, 2), "", "2001", false},
 		{"in days", "en", "in 3 days", day(2025, 4, 15), "", "2025-04-18", false},
