@@ -232,6 +232,44 @@ func TestMigrationsRecorded(t *testing.T) {
 	}
 }
 
+// TestFailedMigrationLeavesNothing: a migration that fails half-way (its
+// first statement ran, its second failed) leaves neither its tables nor its
+// record, and the database still opens and works.
+func TestFailedMigrationLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ct.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Ingest(ctx, seedInput("a.txt", seedSentence), now)
+	ms, _ := migrations()
+	bad := migration{version: 9000, name: "9000_bad.sql",
+		sql: "CREATE TABLE half_done(x INTEGER);\nINSERT INTO half_done VALUES (1);\nINSERT INTO no_such_table VALUES (1);"}
+	err = s.applyMigrations(ctx, append(ms, bad))
+	if err == nil || !strings.Contains(err.Error(), "9000_bad.sql") {
+		t.Fatalf("failing migration: err = %v", err)
+	}
+	var n int
+	s.db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'`).Scan(&n)
+	if n != 0 {
+		t.Error("table of the failed migration was left behind")
+	}
+	s.db.QueryRow(`SELECT COUNT(*) FROM schema_migrations WHERE version = 9000`).Scan(&n)
+	if n != 0 {
+		t.Error("failed migration was recorded")
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen after failed migration: %v", err)
+	}
+	defer s.Close()
+	if c, _ := s.Count(ctx); c != 1 {
+		t.Errorf("database holds %d articles after the failed migration, want 1", c)
+	}
+}
+
 func TestBackupWhileWriting(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
