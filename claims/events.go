@@ -257,7 +257,9 @@ func (a *fxAnalysis) dateline(s *fxSent) int {
 	for k := s.a + 1; k < s.b && k < s.a+12; k++ {
 		switch t := toks[k]; {
 		case t.low == "-" || t.low == "–" || t.low == "—":
-			if t.sp && (comma || toks[s.a].upper) {
+			// "April 2 -", and "April 2- Seventeen" with the dash glued on
+			spaced := t.sp || k+1 < s.b && toks[k+1].sp
+			if spaced && (comma || toks[s.a].upper) {
 				return k + 1
 			}
 			return s.a
@@ -1399,8 +1401,10 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 			}
 			if o.kind == fxMAttr {
 				// a "far" word is the subject of a figure after it ("the toll
-				// … rose to 81"), never of one before it ("23 and the toll")
-				if words < bestD && !o.far && !o.bound {
+				// … rose to 81"), never of one before it ("23 and the toll");
+				// a word with a figure of its own right after it ("trapped 44
+				// miners and killed at least one") counts that one
+				if words < bestD && !o.far && !o.bound && !a.figureAfter(s, o.j) {
 					attr, bestD = o, words
 				}
 				break
@@ -1487,6 +1491,16 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 	ev := a.eventFor(s, m.i, attr.attr, ctx)
 	a.placeEvent(&f, s, a.sentIndex(s), ev, min(m.i, attr.i), max(m.j, attr.j), ctx)
 	return f, true
+}
+
+// figureAfter reports whether a figure opens right at token k, so that an
+// attribute word ending at k governs it ("killed at least one").
+func (a *fxAnalysis) figureAfter(s *fxSent, k int) bool {
+	if k >= s.b {
+		return false
+	}
+	o := a.mentionAt(s, k)
+	return o != nil && o.kind == fxMNum && o.i == k
 }
 
 // sentIndex returns the index of sentence s in the article.
