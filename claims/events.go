@@ -43,6 +43,7 @@ type fxMention struct {
 	locative bool // after "in", "at", "i", "på"
 	appos    bool // a place in apposition to the one before ("Istanbul, Türkiye")
 	byline   bool // inside the dateline: where and when the report was filed
+	demonym  bool // mActor: a country adjective ("South African"), a modifier of a noun
 
 	concept  string // mEvent
 	unit     bool   // counted instance ("rounds")
@@ -189,7 +190,7 @@ func (a *fxAnalysis) scan(s *fxSent) {
 		}
 		if p, n, ok := a.g.adjAt(text, sub, k); ok {
 			pl := a.g.places[p]
-			s.ms = append(s.ms, fxMention{kind: fxMActor, i: k, j: k + n, fxPlace: pl.name, country: pl.country})
+			s.ms = append(s.ms, fxMention{kind: fxMActor, i: k, j: k + n, fxPlace: pl.name, country: pl.country, demonym: true})
 			k += n
 			continue
 		}
@@ -211,7 +212,7 @@ func (a *fxAnalysis) scan(s *fxSent) {
 			continue
 		}
 		if e, n := fl.match(fxLCounted, text, sub, k); e != nil {
-			s.ms = append(s.ms, fxMention{kind: fxMCounted, i: k, j: k + n, counted: e.toks[len(e.toks)-1], generic: fxHasFlag(e.flags, "generic")})
+			s.ms = append(s.ms, fxMention{kind: fxMCounted, i: k, j: k + n, counted: fxCountedName(strings.Join(e.toks, " "), e.flags), generic: fxHasFlag(e.flags, "generic")})
 			k += n
 			continue
 		}
@@ -1395,6 +1396,12 @@ func (a *fxAnalysis) attrFact(s *fxSent, k int, ctx *fxFlow) (Fact, bool) {
 		if o := find(j); o != nil {
 			if o.kind == fxMNum || o.kind == fxMDate {
 				break
+			}
+			if o.kind == fxMActor && o.demonym && o.j > j {
+				// "Thirty South African coal miners": a country adjective
+				// only modifies the noun counted
+				j = o.j - 1
+				continue
 			}
 			if o.kind == fxMCounted && counted == nil && words <= 2 {
 				counted = o

@@ -156,6 +156,7 @@ var (
 	fxConceptTable map[string]*fxConceptInfo
 	fxGrowingAttrs map[string]bool
 	fxLooseAttrs   map[string]bool // attributes that may agree, never contradict
+	fxUnitOf       map[string]string // counted group → the broader group it is part of ("miners" → "workers")
 )
 
 // concepts returns the concept inventory, read from the English events file.
@@ -192,6 +193,14 @@ func fxConcepts() map[string]*fxConceptInfo {
 		fxLooseAttrs = map[string]bool{}
 		for _, e := range p.Entries("loose") {
 			fxLooseAttrs[e.Text] = true
+		}
+		fxUnitOf = map[string]string{}
+		for _, e := range p.Entries("counted") {
+			for _, f := range e.Flags {
+				if k, v, ok := strings.Cut(f, "="); ok && k == "of" {
+					fxUnitOf[fxCountedName(e.Text, e.Flags)] = strings.ReplaceAll(v, "_", " ")
+				}
+			}
 		}
 	})
 	return fxConceptTable
@@ -302,6 +311,29 @@ func fxHasFlag(flags []string, f string) bool {
 		}
 	}
 	return false
+}
+
+// fxCountedName is the canonical (English) name of a counted group: the
+// entry's plain flag when it has one ("soldater | soldiers"), else the
+// entry's last word, so that "26 soldater" and "26 soldiers" count the same.
+func fxCountedName(text string, flags []string) string {
+	for _, f := range flags {
+		if f != "" && f != "generic" && f != "cap" && !strings.Contains(f, "=") {
+			return strings.ReplaceAll(f, "_", " ")
+		}
+	}
+	ws := strings.Fields(text)
+	if len(ws) == 0 {
+		return text
+	}
+	return ws[len(ws)-1]
+}
+
+// fxUnitPart reports whether counted group a is part of group b as the
+// data tells ("miners" of "workers").
+func fxUnitPart(a, b string) bool {
+	fxConcepts()
+	return a != "" && b != "" && fxUnitOf[a] == b
 }
 
 // flagInt returns the first flag as an integer (0 when absent or not a number).

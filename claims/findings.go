@@ -243,7 +243,15 @@ const (
 	fxIDNone = iota
 	fxIDWeak // may be the same event: only an agreement can be told
 	fxIDStrong
+	fxIDPart // the same event, one figure counting a part of the other's group
 )
+
+// fxSameUnit is a copy of f counting unit u.
+func fxSameUnit(f *Fact, u string) *Fact {
+	g := *f
+	g.Unit = u
+	return &g
+}
 
 // fxIdentity decides whether two claims are about the same event.
 //
@@ -307,6 +315,17 @@ func fxIdentity(a, b *fxItem) int {
 		return fxIDNone
 	}
 	if fa.Unit != fb.Unit { // "soldiers" are not "rebels", nor a part of all the dead
+		if fxUnitPart(fa.Unit, fb.Unit) || fxUnitPart(fb.Unit, fa.Unit) {
+			// "30 miners", then "34 workers": a part and its whole may
+			// agree or be revised upwards, never contradict
+			whole := *a
+			whole.f = fxSameUnit(fa, fb.Unit)
+			if id := fxIdentity(&whole, b); id == fxIDStrong {
+				return fxIDPart
+			} else if id != fxIDNone {
+				return id
+			}
+		}
 		return fxIDNone
 	}
 	if !a.whenOK || !b.whenOK {
@@ -385,7 +404,7 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 		}
 		return fxRelation{KindAgreement, 0}, true
 	}
-	if id != fxIDStrong || (a.kind == 'n' && (a.f.Vague || b.f.Vague)) || fxLoose(a.f.Attribute) ||
+	if id == fxIDWeak || id == fxIDNone || (a.kind == 'n' && (a.f.Vague || b.f.Vague)) || fxLoose(a.f.Attribute) ||
 		a.f.YearGuessed || b.f.YearGuessed || a.unsure || b.unsure {
 		// "thousands have died" states no count to contradict
 		return fxRelation{}, false
@@ -410,6 +429,11 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 				kind = KindUpdate
 			}
 		}
+	}
+	if id == fxIDPart && (kind != KindUpdate || !fxUnitPart(x.f.Unit, y.f.Unit)) {
+		// a part and its whole: only the whole counted later and higher
+		// revises the part ("30 miners", then "34 workers")
+		return fxRelation{}, false
 	}
 	return fxRelation{kind, fxSeverity(kind, x, y)}, true
 }

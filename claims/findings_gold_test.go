@@ -299,10 +299,12 @@ func TestGoldFindings(t *testing.T) {
 // Floors of TestGoldFindings, a little under what was measured when the
 // stories were written (dev recall 31/35 = 0.89, no false conflict, no
 // violation; held-out recall 2/9 = 0.22 at its first measurement, 3/9 after
-// general fixes made while looking at it); raise
-// them as the rules improve.
+// general fixes made while looking at it). Three dev stories written
+// unseen were added later (noranda, samines, baguio: 2/10 found before any
+// fix), which brought dev recall to 35/45 = 0.78 after the first fixes;
+// raise the floors as the rules improve.
 const (
-	goldRecallFloor           = 0.85
+	goldRecallFloor           = 0.75
 	goldHeldOutFloor          = 0.2
 	goldViolationsCeiling     = 0
 	goldFalseConflictsCeiling = 1

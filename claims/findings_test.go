@@ -34,6 +34,12 @@ func quake(article int64, pub sources.Date, attr, value, place, when string, imp
 	return Claim{Article: article, Source: fmt.Sprintf("q%d.txt", article), Outlet: "Reuters", Lang: "en", Published: pub, Fact: fact}
 }
 
+// unit sets the counted group of a claim.
+func unit(c Claim, u string) Claim {
+	c.Fact.Unit = u
+	return c
+}
+
 func ordinal(n int) func(*Fact) { return func(f *Fact) { f.Ordinal = n } }
 
 func kindsOf(fs []Finding) []string {
@@ -120,6 +126,14 @@ func TestCompare(t *testing.T) {
 		{"a town's toll and a country's total never contradict", []Claim{
 			quake(1, day(1987, 3, 25), "deaths", "81", "Teri Mangal", "1987-03-23", false),
 			quake(2, day(1987, 3, 25), "deaths", "~150", "Pakistan", "1987-03-23", false),
+		}, nil},
+		{"the whole counted later and higher revises a part", []Claim{
+			unit(quake(1, day(1987, 4, 9), "deaths", "30", "South Africa", "1987-04-08/1987-04-09", true), "miners"),
+			unit(quake(2, day(1987, 4, 13), "deaths", "34", "South Africa", "1987-04-09", false), "workers"),
+		}, []string{"update/deaths/medium"}},
+		{"a part and its whole never contradict", []Claim{
+			unit(quake(1, day(1987, 4, 9), "deaths", "34", "South Africa", "1987-04-08/1987-04-09", true), "workers"),
+			unit(quake(2, day(1987, 4, 13), "deaths", "30", "South Africa", "1987-04-09", false), "miners"),
 		}, nil},
 		{"one article never contradicts itself", []Claim{
 			talks(1, "RT", p1, "count", "2", nil),
