@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-
 	"github.com/claimtrail/claimtrail/sources"
 )
 

@@ -155,7 +155,7 @@ var (
 	fxConceptsOnce sync.Once
 	fxConceptTable map[string]*fxConceptInfo
 	fxGrowingAttrs map[string]bool
-	fxLooseAttrs   map[string]bool // attributes that may agree, never contradict
+	fxLooseAttrs   map[string]bool   // attributes that may agree, never contradict
 	fxUnitOf       map[string]string // counted group → the broader group it is part of ("miners" → "workers")
 )
 
