@@ -56,6 +56,12 @@ func claimtrailBinary(t *testing.T) string {
 // paragraphs (so extraction has real quotations to store) into dir.
 func writeArticles(t *testing.T, dir string, n int) {
 	t.Helper()
+	writeArticlesFrom(t, dir, 0, n)
+}
+
+// writeArticlesFrom writes articles numbered first..first+n-1.
+func writeArticlesFrom(t *testing.T, dir string, first, n int) {
+	t.Helper()
 	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "articles", "*.txt"))
 	if len(seeds) == 0 {
 		t.Fatal("no sample articles")
@@ -74,8 +80,8 @@ func writeArticles(t *testing.T, dir string, n int) {
 		}
 	}
 	os.MkdirAll(dir, 0o755)
-	r := rand.New(rand.NewSource(1))
-	for i := 0; i < n; i++ {
+	r := rand.New(rand.NewSource(int64(first) + 1))
+	for i := first; i < first+n; i++ {
 		var b strings.Builder
 		fmt.Fprintf(&b, " date 2025-%02d-%02d Article %d\n", 1+i%12, 1+i%28, i)
 		for k := 0; k < 6; k++ {
@@ -129,36 +135,47 @@ func checkConsistent(t *testing.T, path string) int {
 	return n
 }
 
+// TestKillDuringIngest kills real ingests with SIGKILL at random moments:
+// every round ingests a new folder into the same database and is killed
+// part-way; after each kill the database must pass the consistency checks,
+// and a final re-run of all folders must complete with every article.
 func TestKillDuringIngest(t *testing.T) {
 	bin := claimtrailBinary(t)
 	dir := t.TempDir()
-	arts := filepath.Join(dir, "articles")
-	const total = 600
-	writeArticles(t, arts, total)
 	db := filepath.Join(dir, "ct.db")
+	const rounds, each = 8, 1000
 	r := rand.New(rand.NewSource(time.Now().UnixNano()))
-	kills := 0
-	for round := 0; round < 8; round++ {
+	var folders []string
+	midway := 0 // kills that left the round's folder partly ingested
+	for round := 0; round < rounds; round++ {
+		arts := filepath.Join(dir, fmt.Sprintf("round%d", round))
+		writeArticlesFrom(t, arts, round*each, each)
+		folders = append(folders, arts)
 		cmd := exec.Command(bin, "--db", db, "--quiet", "ingest", "--batch", "16", arts)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(200+r.Intn(1500)) * time.Millisecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err == nil {
-			kills++
-		}
+		time.Sleep(time.Duration(100+r.Intn(600)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		n := checkConsistent(t, db)
+		if n < (round+1)*each {
+			midway++
+		}
 		t.Logf("round %d: killed, %d articles stored whole", round, n)
 	}
-	out, err := exec.Command(bin, "--db", db, "--quiet", "ingest", arts).CombinedOutput()
+	if midway < rounds/2 {
+		t.Fatalf("only %d of %d kills landed during an ingest; the test did not test", midway, rounds)
+	}
+	args := append([]string{"--db", db, "--quiet", "ingest"}, folders...)
+	out, err := exec.Command(bin, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("re-run after kills: %v\n%s", err, out)
 	}
-	if n := checkConsistent(t, db); n != total {
-		t.Fatalf("after the re-run: %d articles, want %d", n, total)
+	if n := checkConsistent(t, db); n != rounds*each {
+		t.Fatalf("after the re-run: %d articles, want %d", n, rounds*each)
 	}
-	t.Logf("%d kills survived", kills)
+	t.Logf("%d kills during an ingest survived", midway)
 }
 
 func TestConcurrentIngestProcesses(t *testing.T) {
