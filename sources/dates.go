@@ -703,29 +703,12 @@ func sentenceAround(text string, i int) (int, int) {
 // or more) except the first word; f returns false to stop.
 func forEachCapWord(s string, f func(string) bool) {
 	first := true
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) {
-			i += n
-			continue
-		}
-		j := i + n
-		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r2) {
-				break
-			}
-			j += n2
-		}
-		w := s[i:j]
-		if !first && unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 3 {
-			if !f(w) {
-				return
-			}
-		}
+	forEachWord(s, func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		capWord := !first && unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 3
 		first = false
-		i = j
-	}
+		return !capWord || f(w)
+	})
 }
 
 // containsWord reports whether w occurs in s as a whole word.

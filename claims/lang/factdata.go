@@ -111,19 +111,8 @@ func Facts(code string) (p *FactPack, ok bool) {
 	if factErr != nil {
 		return nil, false
 	}
-	code = strings.ToLower(strings.TrimSpace(code))
-	if i := strings.IndexAny(code, "-_"); i > 0 {
-		code = code[:i]
-	}
-	if p, ok := factPacks[code]; ok {
-		return p, true
-	}
-	switch code {
-	case "no", "nn":
-		p, ok := factPacks["nb"]
-		return p, ok
-	}
-	return nil, false
+	p, ok = factPacks[packCode(code)]
+	return p, ok
 }
 
 // FactCodes lists the languages that have facts data, sorted.

@@ -145,19 +145,23 @@ func Get(code string) (p *Pack, ok bool) {
 	if loadErr != nil {
 		return nil, false
 	}
+	p, ok = packs[packCode(code)]
+	return p, ok
+}
+
+// packCode is the code whose data serves a language code: the primary
+// subtag, lower-cased ("en-GB" -> "en"), with Norwegian ("no", "nn")
+// served by "nb".
+func packCode(code string) string {
 	code = strings.ToLower(strings.TrimSpace(code))
 	if i := strings.IndexAny(code, "-_"); i > 0 {
 		code = code[:i]
 	}
-	if p, ok := packs[code]; ok {
-		return p, true
-	}
 	switch code {
 	case "no", "nn":
-		p, ok := packs["nb"]
-		return p, ok
+		return "nb"
 	}
-	return nil, false
+	return code
 }
 
 // Err reports a problem with the embedded data (a malformed file); nil when
