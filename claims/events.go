@@ -49,6 +49,7 @@ type fxMention struct {
 	unit     bool   // counted instance ("rounds")
 	plural   bool
 	verb     bool
+	agent    bool // names who acts ("gunman"), not the event itself
 	anaphor  bool
 	ordinal  int  // instance marker: "third round"
 	next     bool // "next round", "ny runde"
@@ -196,7 +197,7 @@ func (a *fxAnalysis) scan(s *fxSent) {
 		}
 		if e, n := fl.match(fxLEvent, text, sub, k); e != nil {
 			s.ms = append(s.ms, fxMention{kind: fxMEvent, i: k, j: k + n, concept: fxFlag0(e.flags),
-				unit: fxHasFlag(e.flags, "unit"), plural: fxHasFlag(e.flags, "plural"), verb: fxHasFlag(e.flags, "verb"),
+				unit: fxHasFlag(e.flags, "unit"), plural: fxHasFlag(e.flags, "plural"), verb: fxHasFlag(e.flags, "verb"), agent: fxHasFlag(e.flags, "agent"),
 				definite: fxHasFlag(e.flags, "def") || a.definiteBefore(s, k)})
 			k += n
 			continue
@@ -328,10 +329,65 @@ func (a *fxAnalysis) run() []Fact {
 		facts = append(facts, a.sentenceFacts(si, ctx)...)
 	}
 	facts = a.linkInstances(facts)
+	a.datesFromNext(facts)
 	for i := range facts {
 		a.finish(&facts[i])
 	}
 	return facts
+}
+
+// sentenceAt returns the index of the sentence holding byte b, or -1.
+func (a *fxAnalysis) sentenceAt(b int) int {
+	x := sort.Search(len(a.sents), func(i int) bool {
+		s := &a.sents[i]
+		return s.b > s.a && a.toks[s.b-1].e > b
+	})
+	if x < len(a.sents) && a.toks[a.sents[x].a].s <= b {
+		return x
+	}
+	return -1
+}
+
+// datesFromNext dates a figure whose sentence names no time by the event
+// the next sentence dates: "a man who killed 26 people in a Texas church
+// … Sessions said the Nov. 5 shooting in Sutherland Springs, Texas, …".
+// The dated mention must be of the same concept, a single day, the only
+// one of that sentence, at a place that fits the figure's, and the
+// figure's place must be finer than a country (two events of one country
+// are told apart by more than the country).
+func (a *fxAnalysis) datesFromNext(facts []Fact) {
+	for i := range facts {
+		f := &facts[i]
+		c := a.fl.fxConcepts[f.Event]
+		if !f.WhenImplied || f.Group || f.Attribute == "date" || c == nil || !c.byPlace || f.Place == "" {
+			continue
+		}
+		si := a.sentenceAt(f.Start)
+		if si < 0 {
+			continue
+		}
+		var g *Fact
+		n := 0
+		for k := range facts {
+			d := &facts[k]
+			if d.Attribute != "date" || d.Event != f.Event || d.WhenImplied || d.Group || d.Vague || d.YearGuessed ||
+				d.Precision != "day" || d.Tense == fxTenseFuture || a.sentenceAt(d.Start) != si+1 {
+				continue
+			}
+			n++
+			g = d
+		}
+		if n != 1 {
+			continue
+		}
+		if ok, _ := fxPlacesCompatible(f.Place, f.Country, g.Place, g.Country); !ok {
+			continue
+		}
+		if f.Place != g.Place && a.g.kindOf(f.Place) == "country" {
+			continue
+		}
+		f.When, f.WhenImplied, f.WhenLoose = g.When, false, false
+	}
 }
 
 // fxMentionPool keeps the mention buffers of articles.
@@ -765,6 +821,9 @@ func (a *fxAnalysis) attachEvent(s *fxSent, i, j int, isPlace bool) *fxMention {
 // "told reporters on Thursday") or right before one ("on Tuesday said").
 func (a *fxAnalysis) speechDate(s *fxSent, i, j int) bool {
 	fl, text, toks := a.fl, a.text, a.toks
+	if m := a.mentionAt(s, j); m != nil && m.kind == fxMEvent && m.concept != "" {
+		return false // "said the Nov. 5 shooting": the date names the event
+	}
 	for k := i - 1; k >= s.a && k >= i-3; k-- {
 		if fl.is(fxLReporting, text, toks, k) {
 			return true
@@ -1200,6 +1259,16 @@ func (a *fxAnalysis) eventFor(s *fxSent, i int, attr string, ctx *fxFlow) *fxMen
 		c := a.fl.fxConcepts[m.concept]
 		return c != nil && c.attrs[attr]
 	})
+	if ev != nil && ev.agent {
+		// who acted inside an event named before ("the recent Texas
+		// massacre in which a gunman shot 26 people"): the event's word
+		if e := a.nearestEvent(s, i, func(m *fxMention) bool {
+			c := a.fl.fxConcepts[m.concept]
+			return c != nil && c.attrs[attr] && !m.agent && m.j <= ev.i && m.concept == ev.concept
+		}); e != nil && a.wordsBetween(e.j, ev.i) <= 4 {
+			ev = e
+		}
+	}
 	if ev != nil && a.wordsBetween(min(ev.j, i), max(ev.i, i)) <= 12 {
 		return ev
 	}
