@@ -218,24 +218,58 @@ type Hit struct {
 	Rank    float64
 }
 
+// QueryWords splits what a user typed into the words the full-text index
+// knows (runs of letters and digits); everything else is dropped.
+func QueryWords(input string) []string {
+	return strings.FieldsFunc(input, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+}
+
 // FTSQuery turns words typed by a user into a safe FTS5 query: every word
 // becomes a quoted phrase (so FTS5 operators, quotes, NEAR, *, parentheses
 // and SQL are searched for literally), all words required. It returns ""
 // when the input holds no searchable word.
 func FTSQuery(input string) string {
-	words := strings.FieldsFunc(input, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
-	var b strings.Builder
-	for i, w := range words {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('"')
-		b.WriteString(w)
-		b.WriteByte('"')
+	var groups [][]string
+	for _, w := range QueryWords(input) {
+		groups = append(groups, []string{w})
 	}
-	return b.String()
+	return FTSGroups(groups)
+}
+
+// FTSGroups builds a safe FTS5 query that requires every group, where a
+// group matches any of its alternatives (each one or more words, all
+// required, searched literally): [[Moscow Moskva] [talks]] is
+// ("Moscow" OR "Moskva") AND "talks". The index keeps no positions
+// (detail=column), so a several-word alternative is its words, not a phrase.
+func FTSGroups(groups [][]string) string {
+	var parts []string
+	for _, g := range groups {
+		var alts []string
+		for _, a := range g {
+			ws := QueryWords(a)
+			if len(ws) == 0 {
+				continue
+			}
+			for i, w := range ws {
+				ws[i] = `"` + w + `"`
+			}
+			alt := strings.Join(ws, " AND ")
+			if len(ws) > 1 && len(g) > 1 {
+				alt = "(" + alt + ")"
+			}
+			alts = append(alts, alt)
+		}
+		switch len(alts) {
+		case 0:
+		case 1:
+			parts = append(parts, alts[0])
+		default:
+			parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	return strings.Join(parts, " AND ")
 }
 
 // ErrEmptyQuery means a search had no word to look for.
@@ -244,7 +278,17 @@ var ErrEmptyQuery = errors.New("nothing to search for: give at least one word")
 // Search finds articles whose current text or title contains all the words,
 // best first (bm25), with a snippet around the matches marked by [ and ].
 func (s *Store) Search(ctx context.Context, words string, limit int) ([]Hit, error) {
-	q := FTSQuery(words)
+	return s.search(ctx, FTSQuery(words), limit)
+}
+
+// SearchGroups is Search where each group of words matches any of its
+// alternatives (see FTSGroups), e.g. the names of one place in several
+// languages.
+func (s *Store) SearchGroups(ctx context.Context, groups [][]string, limit int) ([]Hit, error) {
+	return s.search(ctx, FTSGroups(groups), limit)
+}
+
+func (s *Store) search(ctx context.Context, q string, limit int) ([]Hit, error) {
 	if q == "" {
 		return nil, ErrEmptyQuery
 	}

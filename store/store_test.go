@@ -151,6 +151,43 @@ func TestSearchIsLiteral(t *testing.T) {
 	}
 }
 
+func TestSearchGroups(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if _, err := s.Ingest(ctx, seedInput("a.txt", seedSentence), now); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := FTSGroups([][]string{{"Moscow", "Moskva"}, {"talks"}}), `("Moscow" OR "Moskva") AND "talks"`; got != want {
+		t.Errorf("FTSGroups = %s, want %s", got, want)
+	}
+	if got, want := FTSGroups([][]string{{"Saudi Arabia", `NEAR("x`}, {"*"}}), `(("Saudi" AND "Arabia") OR ("NEAR" AND "x"))`; got != want {
+		t.Errorf("FTSGroups = %s, want %s", got, want)
+	}
+	tests := []struct {
+		groups [][]string
+		hits   int
+	}{
+		{[][]string{{"Moscow", "fremtid"}}, 1},
+		{[][]string{{"Moscow", "Paris"}}, 0},
+		{[][]string{{"Moscow", "fremtid"}, {"nær"}}, 1},
+		{[][]string{{"Moscow", "fremtid"}, {"Paris"}}, 0},
+		{[][]string{{"nær fremtid", "Paris"}}, 1},
+		{[][]string{{"'); DROP TABLE articles; --", "NEAR(nær"}}, 0},
+	}
+	for _, tc := range tests {
+		hits, err := s.SearchGroups(ctx, tc.groups, 10)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.groups, err)
+		}
+		if len(hits) != tc.hits {
+			t.Errorf("%q: hits = %d, want %d", tc.groups, len(hits), tc.hits)
+		}
+	}
+	if _, err := s.SearchGroups(ctx, [][]string{{"*", "()"}}, 10); !errors.Is(err, ErrEmptyQuery) {
+		t.Errorf("empty groups: %v", err)
+	}
+}
+
 func TestForgetRemovesEverything(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
@@ -330,10 +367,10 @@ func TestConcurrentWriters(t *testing.T) {
 
 func TestFTSQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"Lavrov Rubio", `"Lavrov" "Rubio"`},
-		{`"quoted" NEAR(x)`, `"quoted" "NEAR" "x"`},
+		{"Lavrov Rubio", `"Lavrov" AND "Rubio"`},
+		{`"quoted" NEAR(x)`, `"quoted" AND "NEAR" AND "x"`},
 		{"***", ""},
-		{"nær-fremtid", `"nær" "fremtid"`},
+		{"nær-fremtid", `"nær" AND "fremtid"`},
 	}
 	for _, tc := range tests {
 		if got := FTSQuery(tc.in); got != tc.want {

@@ -8,12 +8,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/claimtrail/claimtrail/claims"
 	"github.com/claimtrail/claimtrail/store"
 )
 
 type searchOptions struct {
-	words string
-	limit int
+	words   string
+	limit   int
+	literal bool
 }
 
 func newSearchCmd(app *App) *cobra.Command {
@@ -24,9 +26,15 @@ func newSearchCmd(app *App) *cobra.Command {
 		Long: `Finds articles whose title or text contains all the words, best match first.
 Case and accents are ignored ("cafe" finds "café", "alesund" finds "Ålesund");
 ø and æ are letters of their own. Words are searched literally: quotes, *,
-NEAR, AND/OR and parentheses are not operators.`,
+NEAR, AND/OR and parentheses are not operators.
+
+A place name also finds its names in the other languages of the gazetteer:
+"Moscow" finds "Moskva" and "Москва", "Saudi Arabia" finds "Saudi-Arabia".
+--literal turns that off.`,
 		Example: `  claimtrail search Lavrov Rubio
-  claimtrail search "nær fremtid" --format json`,
+  claimtrail search "nær fremtid" --format json
+  claimtrail search Moscow talks        # also finds "Moskva"
+  claimtrail search --literal Moskva`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.words = strings.Join(args, " ")
@@ -34,6 +42,7 @@ NEAR, AND/OR and parentheses are not operators.`,
 		},
 	}
 	cmd.Flags().IntVarP(&o.limit, "limit", "n", 20, "most results")
+	cmd.Flags().BoolVar(&o.literal, "literal", false, "only the words as typed, not the other-language names of places")
 	return cmd
 }
 
@@ -42,7 +51,12 @@ func runSearch(ctx context.Context, app *App, o *searchOptions) error {
 	if err != nil {
 		return err
 	}
-	hits, err := db.Search(ctx, o.words, o.limit)
+	var hits []store.Hit
+	if o.literal {
+		hits, err = db.Search(ctx, o.words, o.limit)
+	} else {
+		hits, err = db.SearchGroups(ctx, claims.PlaceVariants(store.QueryWords(o.words)), o.limit)
+	}
 	if errors.Is(err, store.ErrEmptyQuery) {
 		return usageErr("search %q: %v", o.words, err)
 	}
