@@ -196,6 +196,16 @@ func (a *fxAnalysis) scan(s *fxSent) {
 			continue
 		}
 		if e, n := fl.match(fxLEvent, text, sub, k); e != nil {
+			if x := len(s.ms) - 1; x >= 0 && s.ms[x].kind == fxMEvent && s.ms[x].j == k && s.ms[x].concept == fxFlag0(e.flags) &&
+				!s.ms[x].verb && !fxHasFlag(e.flags, "verb") && !s.ms[x].anaphor {
+				// a compound of one concept ("bombing raids", "bomb attack")
+				// is one mention, its head the last word
+				p := &s.ms[x]
+				p.j = k + n
+				p.unit, p.plural, p.agent = fxHasFlag(e.flags, "unit"), fxHasFlag(e.flags, "plural"), fxHasFlag(e.flags, "agent")
+				k += n
+				continue
+			}
 			s.ms = append(s.ms, fxMention{kind: fxMEvent, i: k, j: k + n, concept: fxFlag0(e.flags),
 				unit: fxHasFlag(e.flags, "unit"), plural: fxHasFlag(e.flags, "plural"), verb: fxHasFlag(e.flags, "verb"), agent: fxHasFlag(e.flags, "agent"),
 				definite: fxHasFlag(e.flags, "def") || a.definiteBefore(s, k)})

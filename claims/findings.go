@@ -137,6 +137,7 @@ type fxItem struct {
 	country string
 	exact   bool // a single number or day, not derived, not vague
 	unsure  bool // its article gives another, incompatible value for the same: no contradiction is told from it
+	group   bool // a total over several events ("killed 150 in bombing raids"): it only agrees, with the same figure
 }
 
 // fxMarkUnsure marks the claims of an article that contradict another
@@ -159,7 +160,7 @@ func fxMarkUnsure(items []fxItem) {
 		for x := 0; x < len(g); x++ {
 			for y := x + 1; y < len(g); y++ {
 				a, b := &items[g[x]], &items[g[y]]
-				if a.f.Vague || b.f.Vague || a.f.Derived || b.f.Derived || a.f.YearGuessed || b.f.YearGuessed {
+				if a.f.Vague || b.f.Vague || a.f.Derived || b.f.Derived || a.f.YearGuessed || b.f.YearGuessed || a.group || b.group {
 					continue // they make no conflicts either
 				}
 				if a.f.Negated == b.f.Negated && !fxCompatible(a, b) && fxIdentity(a, b) == fxIDStrong {
@@ -178,10 +179,10 @@ func fxDayTime(n int) time.Time { return time.Unix(int64(n)*86400, 0).UTC() }
 // compared (no event, no value, a group figure).
 func fxPrepare(c *Claim) (fxItem, bool) {
 	f := &c.Fact
-	if f.Event == "" || f.Value == "" || f.Group {
+	if f.Event == "" || f.Value == "" || f.Group && !fxGrowing(f.Attribute) {
 		return fxItem{}, false
 	}
-	it := fxItem{c: c, f: f, ordLo: f.Ordinal, ordHi: f.OrdinalTo}
+	it := fxItem{c: c, f: f, ordLo: f.Ordinal, ordHi: f.OrdinalTo, group: f.Group}
 	if it.ordHi < it.ordLo {
 		it.ordHi = it.ordLo
 	}
@@ -390,6 +391,14 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 		return fxRelation{}, false
 	}
 	comp := fxCompatible(a, b)
+	if a.group || b.group {
+		// a total over several events and another figure of the same
+		// place and time: the same figure agrees, nothing else is told
+		if a.f.Negated == b.f.Negated && a.f.Value == b.f.Value && !a.f.Vague && !b.f.Vague {
+			return fxRelation{KindAgreement, 0}, true
+		}
+		return fxRelation{}, false
+	}
 	if a.f.Negated != b.f.Negated {
 		// a denial is never an agreement with what it denies; nor is a
 		// negation near a figure sure enough to call it a contradiction

@@ -34,6 +34,12 @@ func quake(article int64, pub sources.Date, attr, value, place, when string, imp
 	return Claim{Article: article, Source: fmt.Sprintf("q%d.txt", article), Outlet: "Reuters", Lang: "en", Published: pub, Fact: fact}
 }
 
+// group marks a claim as a figure about several events.
+func group(c Claim) Claim {
+	c.Fact.Group = true
+	return c
+}
+
 // unit sets the counted group of a claim.
 func unit(c Claim, u string) Claim {
 	c.Fact.Unit = u
@@ -134,6 +140,18 @@ func TestCompare(t *testing.T) {
 		{"a part and its whole never contradict", []Claim{
 			unit(quake(1, day(1987, 4, 9), "deaths", "34", "South Africa", "1987-04-08/1987-04-09", true), "workers"),
 			unit(quake(2, day(1987, 4, 13), "deaths", "30", "South Africa", "1987-04-09", false), "miners"),
+		}, nil},
+		{"a total over several events agrees with the same figure", []Claim{
+			group(quake(1, day(1987, 3, 25), "deaths", "~150", "Pakistan", "1987-03-23", false)),
+			quake(2, day(1987, 3, 25), "deaths", "~150", "Pakistan", "1987-03-23", false),
+		}, []string{"agreement/deaths/low"}},
+		{"a total over several events contradicts no other figure", []Claim{
+			group(quake(1, day(1987, 3, 25), "deaths", "150", "Pakistan", "1987-03-23", false)),
+			quake(2, day(1987, 3, 25), "deaths", "81", "Pakistan", "1987-03-23", false),
+		}, nil},
+		{"a magnitude of several quakes is not compared", []Claim{
+			group(quake(1, day(1987, 3, 25), "magnitude", "4.5", "Japan", "1987-03-23", false)),
+			quake(2, day(1987, 3, 25), "magnitude", "4.5", "Japan", "1987-03-23", false),
 		}, nil},
 		{"one article never contradicts itself", []Claim{
 			talks(1, "RT", p1, "count", "2", nil),
