@@ -24,7 +24,7 @@ import (
 // instance is "round=3", "rounds=1-2", "next", "last", a date, or "".
 type Fact struct {
 	Statement int    `json:"statement"` // index into the article's statements; -1 when outside every statement (a title)
-	Attribute string `json:"attribute"` // count, date, place, deaths, injuries, magnitude, arrests, votes, homeless, missing
+	Attribute string `json:"attribute"` // count, date, place, deaths, injuries, magnitude, arrests, votes, homeless, missing, trapped
 	Event     string `json:"event"`     // concept of the multilingual lexicon: talks, earthquake, attack, …; "" when none
 	Subject   string `json:"subject"`   // the event in English words: "Russia–US talks, round 3"
 	EventKey  string `json:"event_key"` // see the type comment

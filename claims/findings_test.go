@@ -153,6 +153,11 @@ func TestCompare(t *testing.T) {
 			group(quake(1, day(1987, 3, 25), "magnitude", "4.5", "Japan", "1987-03-23", false)),
 			quake(2, day(1987, 3, 25), "magnitude", "4.5", "Japan", "1987-03-23", false),
 		}, nil},
+		{"counts of the trapped agree, and never contradict as rescuers bring people out", []Claim{
+			quake(1, day(1987, 4, 2), "trapped", "44", "Quebec", "1987-04-02", false),
+			quake(2, day(1987, 4, 2), "trapped", "44", "Quebec", "1987-04-02", false),
+			quake(3, day(1987, 4, 3), "trapped", "17", "Quebec", "1987-04-02", false),
+		}, []string{"agreement/trapped/medium"}},
 		{"one article never contradicts itself", []Claim{
 			talks(1, "RT", p1, "count", "2", nil),
 			talks(1, "RT", p1, "count", "3", nil),
