@@ -367,7 +367,7 @@ type attrib struct {
 	via       string
 	viaInt    bool
 	objEnd    int  // token after the addressee of "told X"
-	how       byte // for a dash quotation's attribution: 'c' comma, 'q' after ?/!, 'e' echo sentence
+	how       byte // for a dash quotation's attribution: 'c' comma, 'l' comma with a loose subject, 'q' after ?/!, 'e' echo sentence
 }
 
 // speaker resolves the attribution's subject once, in text order.
@@ -477,6 +477,18 @@ func (x *extractor) dashEnd(i int) {
 	sg := &x.segs[i]
 	hi := x.paras[sg.para].t1
 	k0 := x.tokAt(sg.s)
+	// a paragraph that ends in ", sier X" is the quotation up to there:
+	// no sentence before it is the narrator's, whatever its subject
+	// ("- … Siv Jensen sier at … Da mener jeg …, skriver hun videre.")
+	attributed := false
+	for k := k0 + 1; k < hi; k++ {
+		if x.isMark(k, ",") {
+			if _, ok := x.attributionAfterComma(k+1, hi); ok {
+				attributed = true
+				break
+			}
+		}
+	}
 	for k := k0; k < hi; k++ {
 		t := x.toks[k]
 		if !t.is(tPunct) {
@@ -492,6 +504,12 @@ func (x *extractor) dashEnd(i int) {
 				}
 				sg.e = int(x.toks[k-1].e)
 				a.how = 'c'
+				x.segAtt[i] = a
+				return
+			}
+			if a, ok := x.looseAttribution(k+1, hi); ok && k > k0 {
+				sg.e = int(x.toks[k-1].e)
+				a.how = 'l'
 				x.segAtt[i] = a
 				return
 			}
@@ -523,12 +541,48 @@ func (x *extractor) dashEnd(i int) {
 				x.segAtt[i] = a
 				return
 			}
-			if x.narratorSentence(k+1, hi) {
+			if !attributed && x.narratorSentence(k+1, hi) {
 				sg.e = int(t.e)
 				return
 			}
 		}
 	}
+}
+
+// looseAttribution parses ", sier kristiansanderen som …", ", heter det i
+// kronikken" after a dash quotation at token k (just after the comma): a
+// cue verb that needs no addressee, followed by words but by no subject
+// the phrase reader knows. A lower-case noun in a definite form right
+// after the cue is a description of the speaker (a role noun the language
+// data does not list) and is resolved like one; with anything else the
+// quotation still ends at the comma, but whose words they are stays open
+// rather than falling to the previous speaker.
+func (x *extractor) looseAttribution(k, hi int) (*attrib, bool) {
+	if k >= hi {
+		return nil, false
+	}
+	p, end, acc := x.matchCue(k, k)
+	if p == nil || acc || p.flags&fObj != 0 || end >= hi || !x.toks[end].is(tWord) {
+		return nil, false
+	}
+	if w := x.tokLow(end); x.r.comps.has(w) || x.r.finite.has(w) || x.isPronoun(w) {
+		return nil, false // ", sier at …", ", sa jeg til ham": no attribution
+	}
+	a := &attrib{verb: p, cs: -1, trailing: true}
+	x.setCue(a, k, end)
+	a.g0, a.g1 = k, end
+	j := end
+	if w := x.tokLow(j); !x.toks[j].is(tCap) && x.toks[j].q < 0 {
+		for _, de := range x.r.defEnds {
+			if len(de) >= 2 && len(w) > len(de)+3 && strings.HasSuffix(w, de) && x.isAdjectiveLike(j) {
+				a.subj = np{kind: npRole, role: w[:len(w)-len(de)], t0: j, t1: j + 1, p0: j}
+				a.hasSubj = true
+				a.g1 = j + 1
+				break
+			}
+		}
+	}
+	return a, true
 }
 
 // echoAttribution parses a sentence that attributes the quotation before

@@ -140,6 +140,15 @@ func (x *extractor) attributions(si int) []*attrib {
 			// "X bekrefter arrestasjonen og forteller at …": one subject
 			a.subj, a.hasSubj = lastSubj.subj, true
 			a.g0, a.g1 = k, end
+		case k > sn.t0+1 && x.isConj(k-1) && lastSubj == nil && !x.toks[k].is(tCap) && x.sharedSubjectOK(k, end, sn.t1):
+			// "Han tar Siv Jensen i forsvar, og sier at …": the verb shares
+			// the subject that opens the sentence
+			n, ok := x.mainSubject(si)
+			if !ok || n.t1 >= k-1 || n.kind == npOrg && x.isMediumNP(n) {
+				continue
+			}
+			a.subj, a.hasSubj = n, true
+			a.g0, a.g1 = k, end
 		default:
 			n, ok := x.subjectBefore(k, sn.t0)
 			if ok && n.kind == npPronoun && n.gender == 0 && !n.plural && x.r.echo.has(x.tokLow(n.t0)) {
@@ -185,6 +194,31 @@ func (x *extractor) attributions(si int) []*attrib {
 	}
 	x.decide(si, atts)
 	return atts
+}
+
+// clauseBefore reports whether tokens [j, m) already hold a finite clause:
+// a subject word (capitalised, a pronoun) first, then a
+// finite verb of the language's [finite-markers].
+func (x *extractor) clauseBefore(j, m int) bool {
+	if j >= m || !x.toks[j].is(tWord) {
+		return false
+	}
+	if !x.toks[j].is(tCap) && !x.r.clauseOpen.has(x.tokLow(j)) && !x.isPronoun(x.tokLow(j)) {
+		return false
+	}
+	for k := j + 1; k < m; k++ {
+		if x.toks[k].is(tWord) && x.r.finite.has(x.tokLow(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedSubjectOK reports whether a cue at [k, end) after a conjunction,
+// with no subject of its own, reports a clause: a complementizer right
+// after it ("og sier at …", "but added that …").
+func (x *extractor) sharedSubjectOK(k, end, hi int) bool {
+	return end < hi && x.r.comps.has(x.tokLow(end)) && !x.toks[end].is(tCap)
 }
 
 // quotedAs reads "QUOTED-VERB SUBJECT as CUE": the subject is what stands
@@ -533,8 +567,19 @@ func (x *extractor) decide(si int, atts []*attrib) {
 				break
 			}
 			if x.r.comps.has(x.tokLow(m)) && !toks[m].is(tCap) {
+				if x.r.noClause.has(x.tokLow(m)) && !x.finiteSoon(m, sn.t1) {
+					// "skriver om andre muslimer hun beskylder": "om" is
+					// here a preposition, no "whether"
+					break
+				}
 				cs = m + 1
 				a.rule, a.conf = "reported-that", 0.8
+				if a.verb.flags&fBare != 0 && a.verb.flags&fObj == 0 && x.clauseBefore(j, m) {
+					// "mener Island nå må vise at de kan": the clause
+					// opens right after the verb, the "at" is inside it
+					cs = j
+					a.rule, a.conf = "reported-bare", 0.7
+				}
 				break
 			}
 			if p2, _, _ := x.matchCue(m, sn.t0); m > j && p2 != nil {
@@ -571,6 +616,10 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		// or a new subject and cue after ", and" ("…, and Trump said …")
 		for _, b := range atts[i+1:] {
 			coord := b.hasSubj && !b.part && b.g0 > cs && b.g0 == b.subj.p0 && x.isConj(b.g0-1) && x.isMark(b.g0-2, ",", ";")
+			// "sa at A, men påpeker at B", "said A and said B": a second
+			// cue sharing the subject ends the first clause
+			shared := b.hasSubj && !b.part && b.g0 == b.c0 && b.c0 > cs && x.isConj(b.c0-1) && b.subj.t1 <= a.c0
+			coord = coord || shared
 			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according || b.relay || coord) {
 				ce = b.g0
 				for ce > cs && (x.isMark(ce-1, ",", ";", ":") || x.isConj(ce-1)) {

@@ -247,7 +247,13 @@ var constructionCases = []constructionCase{
 // TestExtractConstructions checks each construction of issue 4 on one
 // real sentence (or a short passage of a sample article).
 func TestExtractConstructions(t *testing.T) {
-	for _, tc := range constructionCases {
+	runConstructionCases(t, constructionCases)
+}
+
+// runConstructionCases runs each case as a subtest.
+func runConstructionCases(t *testing.T, cases []constructionCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			text := tc.text
 			doc := claims.Doc{Text: text, Lang: tc.lang}

@@ -185,6 +185,8 @@ func (x *extractor) dashAttribution(q int) *attrib {
 		b, ok = x.attributionAfterComma(a.g0, hi)
 	case 'e':
 		b, ok = x.echoAttribution(a.g0, hi)
+	case 'l':
+		b, ok = x.looseAttribution(a.g0, hi)
 	case 'q':
 		v, end, acc := x.matchCue(a.g0, a.g0)
 		if v != nil && !acc {

@@ -249,6 +249,12 @@ func (x *extractor) collectNames() {
 						b++
 						continue
 					}
+					// a middle initial: "Abid Q. Raja"
+					if u.is(tPunct) && x.text[u.s:u.e] == "." && b > a+1 && toks[b-1].e-toks[b-1].s == 1 && toks[b-1].is(tCap) &&
+						b+1 < sn.t1 && toks[b+1].is(tCap) && toks[b+1].is(tWord) && toks[b+1].q == t.q {
+						b++
+						continue
+					}
 					break
 				}
 				w := x.low[u.s:u.e]
@@ -325,7 +331,8 @@ func (x *extractor) addMention(a, b, si int) {
 			k = end - 1
 			continue
 		}
-		if base, ok := r.isRoleWord(x.low[toks[k].s:toks[k].e]); ok && toks[k].is(tWord) {
+		if base, ok := r.isRoleWord(x.low[toks[k].s:toks[k].e]); ok && toks[k].is(tWord) && !r.isGivenName(x.low[toks[k].s:toks[k].e]) {
+			// (a given name that ends like a role noun is a name: "Hermann")
 			m.roles = append(m.roles, base)
 			lastRole = k
 		}
@@ -360,6 +367,14 @@ func (x *extractor) addMention(a, b, si int) {
 done:
 	if a >= b {
 		return
+	}
+	if b-a == 1 && !toks[a].is(tUpper) {
+		// a lone capitalised role noun is no name: "Venstre-politikeren",
+		// "Chelsea-spissen", "Fredsprisvinneren"
+		w := x.low[toks[a].s:toks[a].e]
+		if _, ok := r.isRoleWord(w); ok && !r.isGivenName(w) {
+			return
+		}
 	}
 	// organisation words anywhere in the name make it an organisation
 	for k := a; k < b; k++ {
@@ -867,14 +882,22 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 	if x.toks[k].is(tWord) && x.isPronoun(x.low[toks[k].s:toks[k].e]) {
 		return x.classifyNP(k, k+1)
 	}
+	if k-1 > lo && toks[k].is(tWord) && !toks[k].is(tCap) && !x.isNPWord(k) && x.isPrepTok(k-1) {
+		// "Prestegard i studentutvalget synes": a one-word place of work
+		if n, ok := x.affiliatedName(k-1, lo); ok {
+			return n, true
+		}
+		return np{}, false
+	}
 	for k >= lo && e-k <= 10 && (x.isNPWord(k) || x.innerOf(k, lo)) {
 		w := x.low[toks[k].s:toks[k].e]
 		k--
 		if r.dets.has(w) && !toks[k+1].is(tCap) {
 			break
 		}
-		// "Mr." before a name
-		if k >= lo && toks[k].is(tPunct) && x.text[toks[k].s:toks[k].e] == "." && k-1 >= lo && x.isTitleTok(k-1) {
+		// "Mr." before a name, a middle initial ("Abid Q. Raja")
+		if k >= lo && toks[k].is(tPunct) && x.text[toks[k].s:toks[k].e] == "." && k-1 >= lo &&
+			(x.isTitleTok(k-1) || toks[k-1].e-toks[k-1].s == 1 && toks[k-1].is(tCap) && toks[k-1].e == toks[k].s && k-2 >= lo && toks[k-2].is(tCap)) {
 			k--
 		}
 	}
@@ -900,10 +923,32 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 		// (a phrase after a preposition is its object: "i Eventyrland sier
 		// Alice"; "with Kiev stating" is the exception participles need)
 		if x.isPrepTok(s-1) && !r.loosePreps.has(pw) {
+			// "Anders Solheim i Antidoping Norge sier": a name opening
+			// the clause, with where the person works after it
+			if n, ok := x.affiliatedName(s-1, lo); ok {
+				return n, true
+			}
 			return np{}, false
 		}
 	}
 	return x.classifyNP(s, e)
+}
+
+// affiliatedName reads the subject of "Anders Solheim i Antidoping Norge
+// sier": a person's name that opens the clause (at lo or after a mark) and
+// ends just before the preposition at token p.
+func (x *extractor) affiliatedName(p, lo int) (np, bool) {
+	if p <= lo {
+		return np{}, false
+	}
+	n, ok := x.subjectBefore(p, lo)
+	if !ok || n.kind != npName || n.name == nil || n.name.org || n.name.place {
+		return np{}, false
+	}
+	if n.p0 != lo && !x.toks[n.p0-1].is(tPunct) {
+		return np{}, false
+	}
+	return n, true
 }
 
 // subjectAfter parses an inverted subject that starts at token k ("said
@@ -929,9 +974,9 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 		return np{}, false // "forteller at 38-åringen …": a clause, no subject
 	}
 	s := k
-	e := k
+	e := x.describedHead(k, hi)
 	sawName := false
-	for e < hi && e-s < 10 && (x.isNPWord(e) || x.leadsToName(e, hi)) {
+	for e < hi && e-s < 12 && (x.isNPWord(e) || x.leadsToName(e, hi)) {
 		t := toks[e]
 		if t.is(tCap) {
 			sawName = true
@@ -977,6 +1022,38 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 		}
 	}
 	return x.classifyNP(s, e)
+}
+
+// describedHead skips the describing words of an inverted subject that
+// opens with an indefinite article ("sier en sur og irritert Start-trener
+// Arne Sandstø", "said a visibly angry coach John Smith"): from the
+// article at token k over up to four adjective-like words (and the
+// conjunctions between them) to a capitalised word or a role noun, whose
+// token it returns. Anything else returns k, and the phrase is read from
+// there as before.
+func (x *extractor) describedHead(k, hi int) int {
+	toks := x.toks
+	if k >= hi || !toks[k].is(tWord) || toks[k].is(tCap) || !x.isIndefinite(x.low[toks[k].s:toks[k].e]) {
+		return k
+	}
+	j := k + 1
+	for n := 0; j < hi && n < 5; n++ {
+		t := toks[j]
+		if !t.is(tWord) || t.q >= 0 {
+			return k
+		}
+		if t.is(tCap) || x.isRoleTok(j) {
+			if n == 0 {
+				return k // "en talsmann": the phrase reader takes it whole
+			}
+			return j
+		}
+		if !x.isAdjectiveLike(j) && !x.r.conjs.has(x.low[t.s:t.e]) {
+			return k
+		}
+		j++
+	}
+	return k
 }
 
 // unnamedChunk reads a subject headed by an unnamed-source word that the
@@ -1398,6 +1475,11 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	}
 	w, ok := x.recentPerson(si, pos, n.gender, lastID, true)
 	if !ok {
+		// nobody named in the sentences between: "…, sier
+		// Venstre-politikeren. Han reagerer også på … – …, sier han."
+		if lastOK && last.para >= x.sents[si].para-1 {
+			return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.7, gender: last.gender}
+		}
 		return who{}
 	}
 	if lastOK && w.id == last.SpeakerID {
@@ -1433,6 +1515,12 @@ func (x *extractor) recentPerson(si, pos int, gender byte, lastID string, weak b
 			isWeak := !x.isPersonMention(m)
 			if isWeak && (!weak || m.t0 > 0 && x.r.placePreps.has(x.low[x.toks[m.t0-1].s:x.toks[m.t0-1].e])) {
 				continue // "på Sørvestlandet": a place
+			}
+			if isWeak && len(m.keys) == 1 && m.initial && x.seen[m.keys[0]] == 0 {
+				// "Likevel mener han", "Testene kom …", "Bislett:": a
+				// capitalised word only ever seen opening a sentence is
+				// no sign of a name
+				continue
 			}
 			f := x.fullest(m, int(x.toks[m.t0].s))
 			g := m.gender
