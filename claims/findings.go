@@ -406,9 +406,10 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 	}
 	if comp {
 		// when only perhaps the same event, the agreement must be one of
-		// precise values (the same day, the same figure or bound): two vague
-		// or broad values about perhaps different events tell nothing
-		if id == fxIDWeak && !(a.exact && b.exact) && !(a.f.Value == b.f.Value && !a.f.Vague && !b.f.Vague && a.kind == 'n') {
+		// precise values (the same day, the same figure or bound, "about
+		// 40" and "40"): two vague or broad values about perhaps different
+		// events tell nothing
+		if id == fxIDWeak && !(a.exact && b.exact) && !(strings.TrimPrefix(a.f.Value, "~") == strings.TrimPrefix(b.f.Value, "~") && !a.f.Vague && !b.f.Vague && a.kind == 'n') {
 			return fxRelation{}, false
 		}
 		return fxRelation{KindAgreement, 0}, true

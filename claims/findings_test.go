@@ -34,6 +34,12 @@ func quake(article int64, pub sources.Date, attr, value, place, when string, imp
 	return Claim{Article: article, Source: fmt.Sprintf("q%d.txt", article), Outlet: "Reuters", Lang: "en", Published: pub, Fact: fact}
 }
 
+// loose marks a claim's time as reaching weeks back (a known event).
+func loose(c Claim) Claim {
+	c.Fact.WhenLoose = true
+	return c
+}
+
 // group marks a claim as a figure about several events.
 func group(c Claim) Claim {
 	c.Fact.Group = true
@@ -158,6 +164,14 @@ func TestCompare(t *testing.T) {
 			quake(2, day(1987, 4, 2), "trapped", "44", "Quebec", "1987-04-02", false),
 			quake(3, day(1987, 4, 3), "trapped", "17", "Quebec", "1987-04-02", false),
 		}, []string{"agreement/trapped/medium"}},
+		{"about forty and forty agree even when only perhaps the same event", []Claim{
+			quake(1, day(1987, 3, 18), "injuries", "~40", "Philippines", "1987-03-17/1987-03-18", true),
+			loose(quake(2, day(1987, 3, 23), "injuries", "40", "Philippines", "1987-02-21/1987-03-23", true)),
+		}, []string{"agreement/injuries/medium"}},
+		{"about forty and forty-one say nothing when only perhaps the same event", []Claim{
+			quake(1, day(1987, 3, 18), "injuries", "~40", "Philippines", "1987-03-17/1987-03-18", true),
+			loose(quake(2, day(1987, 3, 23), "injuries", "41", "Philippines", "1987-02-21/1987-03-23", true)),
+		}, nil},
 		{"one article never contradicts itself", []Claim{
 			talks(1, "RT", p1, "count", "2", nil),
 			talks(1, "RT", p1, "count", "3", nil),
