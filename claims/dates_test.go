@@ -84,6 +84,8 @@ func TestParseDateExpr(t *testing.T) {
 		{"soon", "en", "soon", day(2025, 2, 19), "", "2025-02-19/2025-05-20", true},
 		{"later this year", "en", "later this year", day(2025, 6, 15), "", "2025-06-15/2025-12-31", true},
 		{"earlier this year", "en", "earlier this year", day(2025, 6, 15), "", "2025-01-01/2025-06-15", true},
+		{"since the start of the year", "en", "since the start of the year", day(1987, 3, 12), "past", "1987-01-01/1987-03-12", true},
+		{"nb hittil i år", "nb", "hittil i år", day(1987, 3, 12), "past", "1987-01-01/1987-03-12", true},
 		{"nb svært nær fremtid", "nb", "i svært nær fremtid", month(2025, 6), "", "2025-06-01/2025-07-01", true},
 		{"nb nær fremtid", "nb", "i nær fremtid", month(2025, 6), "", "2025-06-01/2025-08-30", true},
 		{"nb snart", "nb", "snart", day(2025, 6, 10), "", "2025-06-10/2025-09-08", true},

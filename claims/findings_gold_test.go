@@ -301,10 +301,11 @@ func TestGoldFindings(t *testing.T) {
 // violation; held-out recall 2/9 = 0.22 at its first measurement, 3/9 after
 // general fixes made while looking at it). Three dev stories written
 // unseen were added later (noranda, samines, baguio: 2/10 found before any
-// fix), which brought dev recall to 35/45 = 0.78 after the first fixes;
-// raise the floors as the rules improve.
+// fix), which brought dev recall to 35/45 = 0.78 after the first fixes,
+// then a fourth (georgia, 0/1 unseen); 39/46 = 0.85 after general fixes.
+// Raise the floors as the rules improve.
 const (
-	goldRecallFloor           = 0.75
+	goldRecallFloor           = 0.8
 	goldHeldOutFloor          = 0.2
 	goldViolationsCeiling     = 0
 	goldFalseConflictsCeiling = 1
