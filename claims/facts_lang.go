@@ -15,6 +15,7 @@ type fxFactLang struct {
 	lex  [fxLexCount]*fxLexicon
 
 	decimal, group string
+	groupSpace     bool // digit groups may stand apart by a space ("1 200")
 
 	// masks: first word of any phrase → bits of the lexicons it starts
 	masks map[string]uint64
@@ -274,8 +275,12 @@ func fxGetFactLang(code string) *fxFactLang {
 	if es := p.Entries("decimal"); len(es) > 0 {
 		fl.decimal = es[0].Text
 	}
-	if es := p.Entries("group"); len(es) > 0 {
-		fl.group = es[0].Text
+	for _, e := range p.Entries("group") {
+		if e.Text == "space" {
+			fl.groupSpace = true // "1 200": digit groups apart by a space
+		} else if fl.group == "" {
+			fl.group = e.Text
+		}
 	}
 	fxFactLangs[code] = fl
 	return fl

@@ -142,6 +142,13 @@ func (fl *fxFactLang) cardinalAt(text string, toks []fxTok, i int) (float64, int
 			return 0, i, false
 		}
 		v, j = d, i+1
+		// "1 200", "12 500 000": groups of three digits one space apart
+		for fl.groupSpace && fxDigitsOnly(toks[j-1].low) && (j > i+1 || len(toks[i].low) <= 3) &&
+			j < len(toks) && toks[j].kind == fxTNum && len(toks[j].low) == 3 && fxDigitsOnly(toks[j].low) &&
+			fxOneSpace(text[toks[j-1].e:toks[j].s]) {
+			g, _ := strconv.ParseFloat(toks[j].low, 64)
+			v, j = v*1000+g, j+1
+		}
 	} else if e, n := fl.match(fxLCardinal, text, toks, i); e != nil {
 		v, j = float64(e.ival), i+n
 		// tens + units: "twenty-five", "twenty five"
@@ -172,6 +179,20 @@ func (fl *fxFactLang) cardinalAt(text string, toks []fxTok, i int) (float64, int
 		j += n
 	}
 	return v, j, true
+}
+
+func fxDigitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fxOneSpace reports whether s is one space, a no-break or a thin space.
+func fxOneSpace(s string) bool {
+	return s == " " || s == "\u00a0" || s == "\u202f" || s == "\u2009"
 }
 
 // compoundCardinal reads a written-together tens+units word ("tjuefem").

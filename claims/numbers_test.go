@@ -24,6 +24,13 @@ func TestNumberAt(t *testing.T) {
 	}{
 		{"digits", "en", "26 people", "26", false},
 		{"digit groups", "en", "1,200 soldiers", "1200", false},
+		{"nb digit groups apart by a space", "nb", "1 200 personer", "1200", false},
+		{"nb digit groups apart by a no-break space", "nb", "12\u00a0500\u00a0000 kroner", "12500000", false},
+		{"nb a year before a count stays apart", "nb", "2008 200 personer", "2008", false},
+		{"en digit groups never apart by a space", "en", "1 200 people", "1", false},
+		{"two dozen", "en", "Two dozen people died", "24", false},
+		{"nb to dusin", "nb", "to dusin mennesker", "24", false},
+		{"a hundred", "en", "more than a hundred people", ">100", false},
 		{"decimal", "en", "6.5 on the Richter scale", "6.5", false},
 		{"word", "en", "eight people", "8", false},
 		{"hyphenated tens", "en", "Fifty-one people were reported killed", "51", false},
