@@ -420,7 +420,7 @@ func (x *extractor) attributionAfterComma(k, hi int) (*attrib, bool) {
 	}
 	// cue first: ", said Lavrov", ", sier han"
 	if p, end, acc := x.matchCue(k, k); p != nil && !acc && p.flags&fObj == 0 {
-		if n, ok := x.subjectAfter(end, hi); ok && n.kind != npFirst && x.inversionTailOK(n.t1, hi) {
+		if n, ok := x.describedSubjectAfter(end, hi); ok && n.kind != npFirst && x.inversionTailOK(n.t1, hi) {
 			a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
 			x.setCue(a, k, end)
 			a.g0, a.g1 = k, n.t1
@@ -492,6 +492,14 @@ func (x *extractor) dashEnd(i int) {
 	for k := k0; k < hi; k++ {
 		t := x.toks[k]
 		if !t.is(tPunct) {
+			if !attributed && k > k0+1 {
+				if a, ok := x.commalessAttribution(k, hi); ok {
+					sg.e = int(x.toks[k-1].e)
+					a.how = 'c'
+					x.segAtt[i] = a
+					return
+				}
+			}
 			continue
 		}
 		c := x.tokText(k)
@@ -547,6 +555,33 @@ func (x *extractor) dashEnd(i int) {
 			}
 		}
 	}
+}
+
+// commalessAttribution parses an attribution whose comma is missing
+// ("… å bygge på sier Øyvind Strømmen, frilansjournalist …"): a cue that
+// takes a bare clause right after a lower-case word of the quotation, then
+// a name, then a comma, a full stop or the paragraph end.
+func (x *extractor) commalessAttribution(k, hi int) (*attrib, bool) {
+	prev := x.toks[k-1]
+	if !prev.is(tWord) || prev.is(tCap) || prev.q >= 0 || x.toks[k].is(tCap) {
+		return nil, false
+	}
+	p, end, acc := x.matchCue(k, k)
+	if p == nil || acc || p.flags&fBare == 0 || p.flags&fObj != 0 {
+		return nil, false
+	}
+	n, ok := x.subjectAfter(end, hi)
+	if !ok || n.kind != npName || n.t1 > hi {
+		return nil, false
+	}
+	if n.t1 < hi && !x.isMark(n.t1, ",", ".") {
+		return nil, false
+	}
+	a, ok := x.attributionAfterComma(k, hi)
+	if !ok || a.g1 != n.t1 {
+		return nil, false
+	}
+	return a, true
 }
 
 // looseAttribution parses ", sier kristiansanderen som …", ", heter det i

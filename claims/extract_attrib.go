@@ -214,6 +214,25 @@ func (x *extractor) clauseBefore(j, m int) bool {
 	return false
 }
 
+// parenthetical reports whether an attribution between [cs, ce) and
+// [rs, re) sits inside one sentence: a short opening phrase (at most four
+// words, no quotation) before it, and after it a clause of three words or
+// more that opens with neither a cue, a quotation nor a complementizer.
+func (x *extractor) parenthetical(cs, ce, rs, re int) bool {
+	if ce <= cs || rs >= re || !x.hasWord(cs, ce) || x.wordCount(cs, ce) > 4 || x.hasQuote(cs, re) {
+		return false
+	}
+	if x.wordCount(rs, re) < 3 || !x.toks[rs].is(tWord) || x.r.comps.has(x.tokLow(rs)) {
+		return false
+	}
+	for m := rs; m < re; m++ {
+		if p, _, _ := x.matchCue(m, rs); p != nil {
+			return false // "…, he said, adding that …", "…, she said, and he said …"
+		}
+	}
+	return true
+}
+
 // sharedSubjectOK reports whether a cue at [k, end) after a conjunction,
 // with no subject of its own, reports a clause: a complementizer right
 // after it ("og sier at …", "but added that …").
@@ -320,7 +339,14 @@ func (x *extractor) invertedSubject(k, end, lo, hi int, p *phrase) (np, bool) {
 	if !x.inversionOK(k, lo) || p.flags&fObj != 0 {
 		return np{}, false
 	}
-	n, ok := x.subjectAfter(end, hi)
+	var n np
+	var ok bool
+	if k > lo && (x.isMark(k-1, ",") || x.closeMarkAt(int(x.toks[k-1].s))) {
+		// "…, mener den meritterte alpinisten": an attribution is due
+		n, ok = x.describedSubjectAfter(end, hi)
+	} else {
+		n, ok = x.subjectAfter(end, hi)
+	}
 	if !ok || n.kind == npFirst || !x.inversionTailOK(n.t1, hi) {
 		return np{}, false
 	}
@@ -490,6 +516,17 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		} else if x.isMark(ce-1, ",") || x.isDashTok(ce) && x.isMark(ce-1, ",") {
 			ce-- // "», — сказал он"
 		}
+		// "Last year, he said, paper production hit a record": an
+		// attribution set off by commas inside the sentence after a short
+		// opening phrase reports the whole sentence
+		if x.isMark(a.objEnd, ",") && x.parenthetical(cs, ce, a.objEnd+1, end) {
+			a.trailing = true
+			a.rule, a.conf = "parenthetical-cue", 0.75
+			a.cs, a.ce = x.byteSpan(cs, end)
+			claim(cs, end)
+			prevEnd = end
+			continue
+		}
 		if ce <= cs || !x.hasWord(cs, ce) || !x.hasQuote(cs, ce) && x.wordCount(cs, ce) < 3 {
 			continue
 		}
@@ -541,6 +578,10 @@ func (x *extractor) decide(si int, atts []*attrib) {
 				continue
 			}
 			break
+		}
+		// "Cavaney said, however, he expects …": an adverb between commas
+		if x.isMark(j, ",") && j+3 < sn.t1 && x.r.parens.has(x.tokLow(j+1)) && x.isMark(j+2, ",") {
+			j += 3
 		}
 		// a lead-in: "Lavrov told reporters, “…”", "He said: «…»"
 		if x.isMark(j, ":", ",") && j+1 < sn.t1 && x.quoteOpensAt(j+1) >= 0 {

@@ -298,6 +298,17 @@ func (x *extractor) contextQuote(q, si int, dash bool) {
 		x.copyQuote(q, prev, prev.Cue, "quote+continued", 0.85, si)
 		return
 	}
+	// an answer: the dash paragraph before is an unattributed question
+	// ("- Synes du det er for lite?"), and the one before that names the
+	// person asked
+	if dash && lastR != '?' && prev != nil && prev.Kind == Direct && prev.Speaker == "" && prev.para == sg.para-1 {
+		if r, _ := runeBefore(x.text, prev.End); r == '?' {
+			if pp := x.statementBefore(prev); pp != nil && pp.Speaker != "" && pp.SpeakerKind == SpeakerPerson && pp.para >= prev.para-1 {
+				x.copyQuote(q, pp, "", "dash+answer", 0.65, si)
+				return
+			}
+		}
+	}
 	if prev != nil && prev.Speaker != "" && !(dash && lastR == '?') {
 		near := prev.para == sg.para && prev.sent >= si-2 ||
 			prev.para == sg.para-1 && x.lastSentOfPara(prev.sent)
@@ -326,6 +337,23 @@ func (x *extractor) contextQuote(q, si int, dash bool) {
 		return // a name or title in quotes: «Координационный совет …»
 	}
 	x.add(Direct, sg.s, sg.e, nil, who{}, false, "quote+unattributed", 0.4, si, q)
+}
+
+// statementBefore returns the statement (no assertion) emitted before st,
+// or nil.
+func (x *extractor) statementBefore(st *stmt) *stmt {
+	for i := len(x.out) - 1; i >= 0; i-- {
+		if &x.out[i] != st {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if x.out[j].Kind != Assertion {
+				return &x.out[j]
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 func (x *extractor) lastSentOfPara(si int) bool {

@@ -189,6 +189,7 @@ type rules struct {
 	pronNeuter wordSet
 	pronFirst  wordSet
 	clauseOpen wordSet
+	parens     wordSet // adverbs set off by commas after a cue ("said, however, …")
 	titleMale  wordSet
 	titleFem   wordSet
 	title      wordSet
@@ -349,6 +350,7 @@ func compile(p *lang.Pack) *rules {
 	r.pronNeuter = set(p, "pronoun-neuter")
 	r.pronFirst = set(p, "pronoun-first")
 	r.clauseOpen = set(p, "clause-openers")
+	r.parens = set(p, "parentheticals")
 	r.titleMale = set(p, "title-male")
 	r.titleFem = set(p, "title-female")
 	r.title = set(p, "title")

@@ -931,7 +931,15 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 			return np{}, false
 		}
 	}
-	return x.classifyNP(s, e)
+	n, ok := x.classifyNP(s, e)
+	if ok && (n.kind == npRole || n.kind == npUnnamed) && s-1 > lo && x.isMark(s-1, ",") && toks[s].is(tCap) {
+		// "Red Cavaney, American Paper Institute president said": the
+		// name before a role in apposition is the subject
+		if m, ok2 := x.affiliatedName(s-1, lo); ok2 {
+			return m, true
+		}
+	}
+	return n, ok
 }
 
 // affiliatedName reads the subject of "Anders Solheim i Antidoping Norge
@@ -945,7 +953,7 @@ func (x *extractor) affiliatedName(p, lo int) (np, bool) {
 	if !ok || n.kind != npName || n.name == nil || n.name.org || n.name.place {
 		return np{}, false
 	}
-	if n.p0 != lo && !x.toks[n.p0-1].is(tPunct) {
+	if n.p0 != lo && !x.toks[n.p0-1].is(tPunct) && !x.closeMarkAt(int(x.toks[n.p0-1].s)) {
 		return np{}, false
 	}
 	return n, true
@@ -974,9 +982,9 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 		return np{}, false // "forteller at 38-åringen …": a clause, no subject
 	}
 	s := k
-	e := x.describedHead(k, hi)
+	e := k
 	sawName := false
-	for e < hi && e-s < 12 && (x.isNPWord(e) || x.leadsToName(e, hi)) {
+	for e < hi && e-s < 10 && (x.isNPWord(e) || x.leadsToName(e, hi)) {
 		t := toks[e]
 		if t.is(tCap) {
 			sawName = true
@@ -1005,9 +1013,10 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 	}
 	// "administrator i Monroe County, Roman Gastesi": a role, where, then
 	// the name after a comma
-	if !sawName && e+1 < hi && x.isPrepTok(e) && toks[e+1].is(tCap) {
+	if !sawName && e+1 < hi && x.isPrepTok(e) && toks[e+1].is(tWord) {
+		// (also "talsmann for utenriksdepartementet i Paris, Bernard Valero")
 		j := e + 1
-		for j < hi && (toks[j].is(tCap) || x.innerOf(j, e)) && j-e < 8 {
+		for j < hi && toks[j].is(tWord) && toks[j].q < 0 && j-e < 8 {
 			j++
 		}
 		if j+1 < hi && x.isMark(j, ",") && toks[j+1].is(tCap) {
@@ -1024,22 +1033,46 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 	return x.classifyNP(s, e)
 }
 
+// describedSubjectAfter reads the subject after a cue where an
+// attribution is expected (after a comma that ends a quotation): like
+// subjectAfter, but also over an article and describing words before the
+// head ("sier en sur og irritert Start-trener Arne Sandstø", "mener den
+// meritterte alpinisten"). A role under an indefinite article is someone
+// unnamed.
+func (x *extractor) describedSubjectAfter(k, hi int) (np, bool) {
+	h := x.describedHead(k, hi)
+	if h == k {
+		return x.subjectAfter(k, hi)
+	}
+	n, ok := x.subjectAfter(h, hi)
+	if !ok || n.kind == npPronoun || n.kind == npFirst {
+		return np{}, false
+	}
+	if n.kind == npRole && x.isIndefinite(x.low[x.toks[k].s:x.toks[k].e]) {
+		n.kind = npUnnamed
+	}
+	return n, true
+}
+
 // describedHead skips the describing words of an inverted subject that
-// opens with an indefinite article ("sier en sur og irritert Start-trener
-// Arne Sandstø", "said a visibly angry coach John Smith"): from the
-// article at token k over up to four adjective-like words (and the
-// conjunctions between them) to a capitalised word or a role noun, whose
-// token it returns. Anything else returns k, and the phrase is read from
-// there as before.
+// opens with an article ("sier en sur og irritert Start-trener Arne
+// Sandstø", "mener den meritterte alpinisten", "said a visibly angry coach
+// John Smith"): from the article at token k over up to four
+// adjective-like words (and the conjunctions between them) to a
+// capitalised word or a role noun, whose token it returns. Anything else
+// returns k, and the phrase is read from there as before.
 func (x *extractor) describedHead(k, hi int) int {
 	toks := x.toks
-	if k >= hi || !toks[k].is(tWord) || toks[k].is(tCap) || !x.isIndefinite(x.low[toks[k].s:toks[k].e]) {
+	if k >= hi || !toks[k].is(tWord) || toks[k].is(tCap) {
+		return k
+	}
+	if w := x.low[toks[k].s:toks[k].e]; !x.isIndefinite(w) && !x.r.dets.has(w) {
 		return k
 	}
 	j := k + 1
-	for n := 0; j < hi && n < 5; n++ {
+	for n := 0; j < hi && n < 4; n++ {
 		t := toks[j]
-		if !t.is(tWord) || t.q >= 0 {
+		if !t.is(tWord) || t.q >= 0 || x.r.finite.has(x.low[t.s:t.e]) {
 			return k
 		}
 		if t.is(tCap) || x.isRoleTok(j) {
@@ -1126,6 +1159,42 @@ func (x *extractor) docIssuer(n np) *mention {
 		if x.r.issuerBy.has(w) {
 			if m := x.mentionAt(k + 1); m != nil && m.t1 <= n.t1 {
 				return m
+			}
+		}
+	}
+	return nil
+}
+
+// docAntecedent returns the issuer of the document a definite document
+// phrase refers back to ("rapporten", "the report"): the nearest earlier
+// document word followed within four words by an issuer marker and a
+// name ("en rapport utarbeidet av Centre for American Progress", "a
+// report by Amnesty"), or nil.
+func (x *extractor) docAntecedent(n np) *mention {
+	head := x.low[x.toks[n.t1-1].s:x.toks[n.t1-1].e]
+	det := x.low[x.toks[n.t0].s:x.toks[n.t0].e]
+	definite := n.t1-n.t0 > 1 && x.r.dets.has(det) && !x.isIndefinite(det)
+	for _, de := range x.r.defEnds {
+		if len(de) >= 2 && strings.HasSuffix(head, de) && x.r.documents.has(head) {
+			definite = true
+		}
+	}
+	if !definite {
+		return nil // "a report", "ny rapport": a new document, not one named before
+	}
+	for k := n.t0 - 1; k >= 0 && k >= n.t0-600; k-- {
+		if !x.toks[k].is(tWord) || !x.r.documents.has(x.low[x.toks[k].s:x.toks[k].e]) {
+			continue
+		}
+		for j := k + 1; j < len(x.toks) && j <= k+4; j++ {
+			if !x.toks[j].is(tWord) {
+				break
+			}
+			if x.r.issuerBy.has(x.low[x.toks[j].s:x.toks[j].e]) {
+				if m := x.mentionAt(j + 1); m != nil && m.t0 == j+1 && !m.place && !m.quoted {
+					return m
+				}
+				break
 			}
 		}
 	}
@@ -1234,6 +1303,10 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 			n.gender = roleGender(r, base, 0)
 			return n, true
 		}
+		if base, ok := x.definiteNoun(s); ok {
+			n.kind, n.role = npRole, base
+			return n, true
+		}
 	}
 	// a lower-case head noun after names decides: "Argentine officials",
 	// "Russian Foreign Ministry spokeswoman"
@@ -1334,6 +1407,32 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 	return np{}, false
 }
 
+// definiteNoun reports whether the capitalised word at token k, opening
+// its sentence, is a common noun in a definite form rather than a name
+// ("Forsvarskjempen mener …"): it ends in a definite ending of the
+// language, is no given name, place or organisation, and the article never
+// writes it capitalised except at a sentence start. It returns the word
+// without its ending, which then stands for a role the data does not list.
+func (x *extractor) definiteNoun(k int) (string, bool) {
+	if !x.namesReady {
+		return "", false
+	}
+	m := x.mentionAt(k)
+	if m == nil || m.t0 != k || m.t1 != k+1 || !m.initial || m.org || m.place || x.isPersonMention(m) || x.seen[m.keys[0]] > 0 {
+		return "", false
+	}
+	w := x.low[x.toks[k].s:x.toks[k].e]
+	if x.r.isGivenName(w) {
+		return "", false
+	}
+	for _, de := range x.r.defEnds {
+		if len(de) >= 2 && len(w) >= len(de)+4 && strings.HasSuffix(w, de) {
+			return w[:len(w)-len(de)], true
+		}
+	}
+	return "", false
+}
+
 // isIndefinite reports whether w is an indefinite article.
 func (x *extractor) isIndefinite(w string) bool {
 	return x.r.indefs.has(w)
@@ -1406,6 +1505,24 @@ func (x *extractor) resolve(n np, k int) who {
 		return who{name: x.npText(n), kind: SpeakerUnnamed, conf: 0.9}
 	case npDoc:
 		if m := x.docIssuer(n); m != nil {
+			return x.resolve(np{kind: npName, t0: m.t0, t1: m.t1, p0: m.t0, name: m}, k)
+		}
+		if m := x.docAntecedent(n); m != nil {
+			// "ifølge rapporten" after "en rapport utarbeidet av X"; an
+			// issuer named across "for"/"of" ("Centre for American
+			// Progress") is one organisation
+			t1 := m.t1
+			for t1+1 < len(x.toks) && x.toks[t1].is(tWord) && (x.tokLow(t1) == "for" || x.tokLow(t1) == "of") {
+				o := x.mentionAt(t1 + 1)
+				if o == nil || o.t0 != t1+1 {
+					break
+				}
+				t1 = o.t1
+			}
+			if t1 > m.t1 {
+				name := x.text[x.toks[m.t0].s:x.toks[t1-1].e]
+				return who{name: name, id: SpeakerID(name), kind: SpeakerOrganisation, conf: 0.7}
+			}
 			return x.resolve(np{kind: npName, t0: m.t0, t1: m.t1, p0: m.t0, name: m}, k)
 		}
 		return who{} // whose statement it is stays open
