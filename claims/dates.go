@@ -110,7 +110,7 @@ func fxValidDay(m, d int) bool {
 //	        | year "-" mm "-" dd | dd.mm.yyyy
 //	        | [ weekday [","] ] day ["."] month ["."] [","] [ year ]
 //	        | [ weekday [","] ] month ["."] day [ day-suffix ] [","] [ year ]
-//	        | month [","] year | preposition month | preposition year
+//	        | month [","|month-year] year | preposition month | preposition year
 //	        | [ deixis ] weekday
 //	        | [ ago-lead ] number ago-unit ago-after | ago-before number ago-unit
 func (fl *fxFactLang) dateAt(text string, toks []fxTok, i int) (fxRawDate, bool) {
@@ -248,6 +248,10 @@ func (fl *fxFactLang) dateCore(text string, toks []fxTok, i int) (fxRawDate, boo
 		kk := k + n
 		if kk < len(toks) && toks[kk].low == "," {
 			kk++
+		} else if l, m := fl.match(fxLMonthYear, text, toks, kk); l != nil {
+			if _, ok := fxYearTok(toks, kk+m); ok {
+				kk += m // "June of 1995", "i juni i 1995"
+			}
 		}
 		if y, ok := fxYearTok(toks, kk); ok {
 			return fxRawDate{i: i, j: kk + 1, form: fxFMonth, month: e.ival, year: y}, true

@@ -43,6 +43,8 @@ func TestParseDateExpr(t *testing.T) {
 		{"bare month future", "en", "in March", day(2025, 6, 1), "future", "2026-03", false},
 		{"year", "en", "in 2022", unknown, "", "2022", false},
 		{"nb month year", "nb", "i oktober 2024", unknown, "", "2024-10", false},
+		{"nb month i year", "nb", "i juni i 1995", day(2008, 10, 3), "past", "1995-06", false},
+		{"month of year", "en", "in June of 1995", day(2008, 10, 3), "past", "1995-06", false},
 		// weekdays
 		{"weekday past", "en", "on Tuesday", day(2025, 2, 19), "past", "2025-02-18", false},
 		{"weekday future", "en", "on Thursday", day(2025, 2, 26), "future", "2025-02-27", false},

@@ -89,6 +89,7 @@ const (
 	fxLHedge                  // [hedge]
 	fxLNotCount               // [not-count]
 	fxLRelativePronoun        // [relative-pronoun]
+	fxLMonthYear              // [month-year]
 	fxLexCount
 )
 
@@ -148,6 +149,7 @@ var fxLexSections = [fxLexCount]string{
 	"hedge",
 	"not-count",
 	"relative-pronoun",
+	"month-year",
 }
 
 var (
