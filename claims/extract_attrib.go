@@ -608,6 +608,11 @@ func (x *extractor) decide(si int, atts []*attrib) {
 				break
 			}
 			if x.r.comps.has(x.tokLow(m)) && !toks[m].is(tCap) {
+				if m > j && x.isPrepTok(m-1) {
+					// "etter at han ble ført ut": a subordinator of time,
+					// no content clause
+					break
+				}
 				if x.r.noClause.has(x.tokLow(m)) && !x.finiteSoon(m, sn.t1) {
 					// "skriver om andre muslimer hun beskylder": "om" is
 					// here a preposition, no "whether"

@@ -110,6 +110,25 @@ var unseenCases = []constructionCase{
 	{name: "the report speaks for the issuer named before", lang: "nb",
 		text: "I en rapport utarbeidet av Centre for American Progress går det fram hvordan nettverket virker. Sirkulasjonen springer ifølge rapporten ut av fem personer.",
 		want: []want{{Kind: claims.Indirect, Speaker: "Centre for American Progress", Cue: "ifølge"}}},
+
+	// Third round (a second set of fresh files).
+	{name: "a name ending in News is no genitive of New", lang: "en",
+		text: "The New York Daily News reported that a page contained postings. The suspect is a retired physician, the Bowling Green Daily News said.",
+		want: []want{
+			{Kind: claims.Indirect, Text: "a page contained postings", Speaker: "New York Daily News"},
+			{Kind: claims.Indirect, Text: "The suspect is a retired physician", Speaker: "Bowling Green Daily News"}}},
+	{name: "authorities are an unnamed source", lang: "en",
+		text: "Boucher has been charged with assault, according to authorities.",
+		want: []want{{Kind: claims.Indirect, Text: "Boucher has been charged with assault", Unnamed: true, Cue: "according to"}}},
+	{name: "a role noun after a question is the person just quoted with that role", lang: "nb",
+		text: "En av Breiviks forsvarere Vibeke Hein Bæra var til stede. I etterkant sa forsvarer Geir Lippestad at dette var en hilsen.\n- Vi er godt kjent med det, sier Hein Bæra.\n- Har han sagt noe om det?\n- Dette er helt nytt for meg, sier forsvareren.",
+		want: []want{{Kind: claims.Direct, Text: "Dette er helt nytt for meg", Speaker: "Vibeke Hein Bæra"}}},
+	{name: "a pronoun after a question is the person asked", lang: "nb",
+		text: "Geir Lippestad og Vibeke Hein Bæra var til stede.\n- Vi er godt kjent med det, sier Vibeke Hein Bæra.\n- Så du forandringer ved ham?\n- Nei, jeg gjorde ikke det, sier hun.",
+		want: []want{{Kind: claims.Direct, Text: "Nei, jeg gjorde ikke det", Speaker: "Vibeke Hein Bæra"}}},
+	{name: "'etter at' opens no reported clause", lang: "nb",
+		text: "Det fortalte 32-åringen til sine forsvarere etter at han ble ført ut av retten.",
+		none: []string{"han ble ført ut av retten"}},
 }
 
 // TestExtractUnseenConstructions checks the constructions of unseenCases.

@@ -480,12 +480,18 @@ func (x *extractor) linkNames() {
 			seen[m.keys[0]+"\x00"]++ // initial words count as names here
 		}
 	}
+	// (the base must end a name somewhere: "News" is no genitive of the
+	// "New" of "New York")
+	finals := make(map[string]bool, len(x.mentions))
+	for i := range x.mentions {
+		finals[x.mentions[i].keys[len(x.mentions[i].keys)-1]] = true
+	}
 	for i := range x.mentions {
 		m := &x.mentions[i]
 		last := m.keys[len(m.keys)-1]
 		lt := x.toks[m.t1-1]
 		if len(last) > 3 && x.text[lt.e-1] == 's' {
-			if base := foldKey(x.low[lt.s : lt.e-1]); seen[base] > 0 || seen[base+"\x00"] > 0 {
+			if base := foldKey(x.low[lt.s : lt.e-1]); (seen[base] > 0 || seen[base+"\x00"] > 0) && finals[base] {
 				seen[last]--
 				seen[base]++
 				m.keys[len(m.keys)-1] = base
@@ -1571,16 +1577,10 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 		}
 		return who{}
 	}
-	// the last statement's speaker
-	var last *stmt
-	for i := len(x.out) - 1; i >= 0; i-- {
-		if x.out[i].Kind != Assertion && x.out[i].Start < pos {
-			last = &x.out[i]
-			break
-		}
-	}
+	// the last statement's speaker (the person asked, past a question)
+	last, asked := x.lastSpeakerStmt(pos)
 	lastOK := last != nil && last.SpeakerKind == SpeakerPerson && last.Speaker != "" && genderOK(n.gender, last.gender)
-	if lastOK && last.sent >= si-1 {
+	if lastOK && (last.sent >= si-1 || asked && last.para >= x.sents[si].para-2) {
 		return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
 	}
 	if last != nil && last.single && last.sent >= si-1 && genderOK(n.gender, last.gender) {
@@ -1603,6 +1603,27 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 		return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
 	}
 	return w
+}
+
+// lastSpeakerStmt returns the last statement before byte pos, passing
+// over one unattributed question in a dash paragraph or quotation (the
+// reporter's: "- Synes du det er for lite?" – the answer's "sier hun" is
+// the person asked; asked says so), or nil.
+func (x *extractor) lastSpeakerStmt(pos int) (last *stmt, asked bool) {
+	for i := len(x.out) - 1; i >= 0; i-- {
+		st := &x.out[i]
+		if st.Kind == Assertion || st.Start >= pos {
+			continue
+		}
+		if st.Kind == Direct && st.Speaker == "" && st.Cue == "" && !asked {
+			if r, _ := runeBefore(x.text, st.End); r == '?' {
+				asked = true
+				continue
+			}
+		}
+		return st, asked
+	}
+	return nil, false
 }
 
 // recentPerson finds the person named nearest before byte pos in sentence
@@ -1706,6 +1727,25 @@ func genderOK(want, have byte) bool {
 // the reference first; with none, the most recent person speaker.
 func (x *extractor) resolveRole(n np, k int) who {
 	pos := int(x.toks[k].s)
+	// the person just quoted, when introduced with this role: "sier
+	// forsvareren" after her answers, though another defender was named
+	// since
+	if last, _ := x.lastSpeakerStmt(pos); last != nil && last.SpeakerKind == SpeakerPerson && last.Speaker != "" && last.sent >= x.sentOf(k)-3 {
+		for rl, idx := range x.roleIdx {
+			if !roleMatches(rl, n.role) {
+				continue
+			}
+			for _, i := range idx {
+				m := &x.mentions[i]
+				if m.org || m.quoted || int(x.toks[m.t0].s) >= pos {
+					continue
+				}
+				if f := x.fullest(m, int(x.toks[m.t0].s)); SpeakerID(x.nameText(f)) == last.SpeakerID {
+					return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
+				}
+			}
+		}
+	}
 	var best *mention
 	bestD := 0
 	for rl, idx := range x.roleIdx {
