@@ -111,6 +111,7 @@ func fxValidDay(m, d int) bool {
 //	        | [ weekday [","] ] day ["."] month ["."] [","] [ year ]
 //	        | [ weekday [","] ] month ["."] day [ day-suffix ] [","] [ year ]
 //	        | month [","|month-year] year | preposition month | preposition year
+//	        | year [word [word]] event-word (the year: "the 1985 crash")
 //	        | [ deixis ] weekday
 //	        | [ ago-lead ] number ago-unit ago-after | ago-before number ago-unit
 func (fl *fxFactLang) dateAt(text string, toks []fxTok, i int) (fxRawDate, bool) {
@@ -119,6 +120,18 @@ func (fl *fxFactLang) dateAt(text string, toks []fxTok, i int) (fxRawDate, bool)
 	}
 	if r, ok := fl.dateCore(text, toks, i); ok {
 		return r, true
+	}
+	// a year before an event word dates it: "the 1985 crash", "a 1963
+	// church bombing" (up to two words between, none a counted noun)
+	if y, ok := fxYearTok(toks, i); ok && i+1 < len(toks) && toks[i+1].sp {
+		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].kind == fxTWord && !toks[k].nl; k++ {
+			if e, _ := fl.match(fxLEvent, text, toks, k); e != nil {
+				return fxRawDate{i: i, j: i + 1, form: fxFYear, year: y}, true
+			}
+			if fl.is(fxLCounted, text, toks, k) || fl.is(fxLNotCount, text, toks, k) || fl.is(fxLAttribute, text, toks, k) {
+				break
+			}
+		}
 	}
 	if e, n := fl.match(fxLPreposition, text, toks, i); e != nil && i+n < len(toks) {
 		if r, ok := fl.dateCore(text, toks, i+n); ok {

@@ -361,10 +361,11 @@ func (a *fxAnalysis) sentenceAt(b int) int {
 // datesFromNext dates a figure whose sentence names no time by the event
 // the next sentence dates: "a man who killed 26 people in a Texas church
 // … Sessions said the Nov. 5 shooting in Sutherland Springs, Texas, …".
-// The dated mention must be of the same concept, a single day, the only
-// one of that sentence, at a place that fits the figure's, and the
-// figure's place must be finer than a country (two events of one country
-// are told apart by more than the country).
+// The dated mention must be of the same concept, a single day (for a
+// known event, also a month or year up to two sentences on), the only
+// one, at a place that fits the figure's, and the figure's place must be
+// finer than a country or the same (two events of one country are told
+// apart by more than the country).
 func (a *fxAnalysis) datesFromNext(facts []Fact) {
 	for i := range facts {
 		f := &facts[i]
@@ -376,12 +377,22 @@ func (a *fxAnalysis) datesFromNext(facts []Fact) {
 		if si < 0 {
 			continue
 		}
+		// a known event ("the crash … in which 520 died") may be dated
+		// two sentences on and by its month or year ("the 1985 crash")
+		reach, anyPrecision := 1, f.WhenLoose
+		if f.WhenLoose {
+			reach = 2
+		}
 		var g *Fact
 		n := 0
 		for k := range facts {
 			d := &facts[k]
 			if d.Attribute != "date" || d.Event != f.Event || d.WhenImplied || d.Group || d.Vague || d.YearGuessed ||
-				d.Precision != "day" || d.Tense == fxTenseFuture || a.sentenceAt(d.Start) != si+1 {
+				(d.Precision != "day" && !(anyPrecision && (d.Precision == "month" || d.Precision == "year"))) ||
+				d.Tense == fxTenseFuture {
+				continue
+			}
+			if ds := a.sentenceAt(d.Start); ds <= si || ds > si+reach {
 				continue
 			}
 			n++

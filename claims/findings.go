@@ -316,6 +316,16 @@ func fxIdentity(a, b *fxItem) int {
 		return fxIDNone
 	}
 	if fa.Unit != fb.Unit { // "soldiers" are not "rebels", nor a part of all the dead
+		if fa.Unit == "" || fb.Unit == "" {
+			// "killed four" and "killed four girls": the group one names
+			// may be the other's; the same figure agrees, no more
+			same := *a
+			same.f = fxSameUnit(fa, fb.Unit)
+			if fxIdentity(&same, b) == fxIDNone {
+				return fxIDNone
+			}
+			return fxIDWeak
+		}
 		if fxUnitPart(fa.Unit, fb.Unit) || fxUnitPart(fb.Unit, fa.Unit) {
 			// "30 miners", then "34 workers": a part and its whole may
 			// agree or be revised upwards, never contradict

@@ -172,6 +172,14 @@ func TestCompare(t *testing.T) {
 			quake(1, day(1987, 3, 18), "injuries", "~40", "Philippines", "1987-03-17/1987-03-18", true),
 			loose(quake(2, day(1987, 3, 23), "injuries", "41", "Philippines", "1987-02-21/1987-03-23", true)),
 		}, nil},
+		{"a figure without its group agrees with the same figure of a group", []Claim{
+			quake(1, day(2017, 11, 30), "deaths", "4", "Birmingham", "1963", false),
+			unit(quake(2, day(2017, 12, 6), "deaths", "4", "Birmingham", "1963", false), "girls"),
+		}, []string{"agreement/deaths/medium"}},
+		{"a figure without its group never contradicts one of a group", []Claim{
+			quake(1, day(1987, 3, 20), "deaths", "19", "Philippines", "1987-03-20", false),
+			unit(quake(2, day(1987, 3, 20), "deaths", "18", "Philippines", "1987-03-20", false), "soldiers"),
+		}, nil},
 		{"one article never contradicts itself", []Claim{
 			talks(1, "RT", p1, "count", "2", nil),
 			talks(1, "RT", p1, "count", "3", nil),
