@@ -214,6 +214,23 @@ func (x *extractor) clauseBefore(j, m int) bool {
 	return false
 }
 
+// reportsAttribution reports whether an "according to" phrase at the end
+// of a sentence follows a trailing attribution of its own ("…, Stafford
+// said in the statement, according to the reports"): a speaker named with
+// a cue after a comma, then only adverbials up to the phrase.
+func (x *extractor) reportsAttribution(a *attrib, atts []*attrib, start int) bool {
+	for _, b := range atts {
+		if b == a || b.according || !b.hasSubj || b.part || b.c1 >= a.c0 || b.g0 <= start+1 {
+			continue
+		}
+		if !x.isMark(b.g0-1, ",") || !x.tailIsAdverbial(b.c1, a.c0-1) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // parenthetical reports whether an attribution between [cs, ce) and
 // [rs, re) sits inside one sentence: a short opening phrase (at most four
 // words, no quotation) before it, and after it a clause of three words or
@@ -460,6 +477,12 @@ func (x *extractor) decide(si int, atts []*attrib) {
 				}
 			}
 			a.cs, a.ce = x.byteSpan(cs, end)
+		case x.isMark(a.c0-1, ",") && x.tailIsAdverbial(a.g1, sn.t1) && x.reportsAttribution(a, atts, start):
+			// "…, Stafford said in the statement, according to the
+			// reports": the reports relay Stafford's words
+			a.relay = true
+			a.rcs, a.rce = start, a.c0-1
+			continue
 		case x.isMark(a.c0-1, ",") && x.tailIsAdverbial(a.g1, sn.t1):
 			a.cs, a.ce = x.byteSpan(start, a.c0-1)
 		default:

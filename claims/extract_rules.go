@@ -190,6 +190,7 @@ type rules struct {
 	pronFirst  wordSet
 	clauseOpen wordSet
 	parens     wordSet // adverbs set off by commas after a cue ("said, however, …")
+	shares     wordSet // words of a share of people ("a quarter said")
 	titleMale  wordSet
 	titleFem   wordSet
 	title      wordSet
@@ -351,6 +352,7 @@ func compile(p *lang.Pack) *rules {
 	r.pronFirst = set(p, "pronoun-first")
 	r.clauseOpen = set(p, "clause-openers")
 	r.parens = set(p, "parentheticals")
+	r.shares = set(p, "shares")
 	r.titleMale = set(p, "title-male")
 	r.titleFem = set(p, "title-female")
 	r.title = set(p, "title")

@@ -129,6 +129,14 @@ var unseenCases = []constructionCase{
 	{name: "'etter at' opens no reported clause", lang: "nb",
 		text: "Det fortalte 32-åringen til sine forsvarere etter at han ble ført ut av retten.",
 		none: []string{"han ble ført ut av retten"}},
+	{name: "a share of the people asked is an unnamed subject", lang: "en",
+		text: "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.",
+		want: []want{
+			{Kind: claims.Indirect, Text: "none of their cards had been replaced", Unnamed: true, Cue: "said"},
+			{Kind: claims.Indirect, Text: "only some had", Unnamed: true, Cue: "said"}}},
+	{name: "according to after a trailing attribution is its relay", lang: "en",
+		text: "The talks will resume in May, Lavrov told reporters, according to TASS.",
+		want: []want{{Kind: claims.Indirect, Text: "The talks will resume in May", Speaker: "Lavrov", Cue: "told", Via: "TASS"}}},
 }
 
 // TestExtractUnseenConstructions checks the constructions of unseenCases.

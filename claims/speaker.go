@@ -1114,8 +1114,20 @@ func (x *extractor) unnamedChunk(j, lo int) (np, bool) {
 		s--
 	}
 	s++
+	// "…, while 30% said", "though nearly a quarter said": the
+	// conjunction joins the clause, it is no part of the subject
+	for s < end && x.toks[s].is(tWord) && (x.r.conjs.has(x.low[x.toks[s].s:x.toks[s].e]) || x.r.parens.has(x.low[x.toks[s].s:x.toks[s].e])) {
+		s++
+	}
 	if s >= end {
 		return np{}, false
+	}
+	// "only 34% said", "nearly a quarter said": a share of the people
+	// asked, unnamed
+	for k := s; k < end; k++ {
+		if x.isMark(k, "%") || x.toks[k].is(tWord) && x.r.shares.has(x.low[x.toks[k].s:x.toks[k].e]) {
+			return np{kind: npUnnamed, p0: s, t0: s, t1: end}, true
+		}
 	}
 	first := s
 	if x.r.dets.has(x.low[x.toks[first].s:x.toks[first].e]) && first+1 < end {
