@@ -417,9 +417,9 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 	if comp {
 		// when only perhaps the same event, the agreement must be one of
 		// precise values (the same day, the same figure or bound, "about
-		// 40" and "40"): two vague or broad values about perhaps different
-		// events tell nothing
-		if id == fxIDWeak && !(a.exact && b.exact) && !(strings.TrimPrefix(a.f.Value, "~") == strings.TrimPrefix(b.f.Value, "~") && !a.f.Vague && !b.f.Vague && a.kind == 'n') {
+		// 40" and "40", "at least one" and "one"): two vague or broad
+		// values about perhaps different events tell nothing
+		if id == fxIDWeak && !(a.exact && b.exact) && !(fxBaseFigure(a.f.Value) == fxBaseFigure(b.f.Value) && !a.f.Vague && !b.f.Vague && a.kind == 'n') {
 			return fxRelation{}, false
 		}
 		return fxRelation{KindAgreement, 0}, true
@@ -456,6 +456,12 @@ func fxRelate(a, b *fxItem) (fxRelation, bool) {
 		return fxRelation{}, false
 	}
 	return fxRelation{kind, fxSeverity(kind, x, y)}, true
+}
+
+// fxBaseFigure is a figure without an estimate or lower-bound mark ("~40",
+// ">=40" → "40"); an upper bound ("up to 40") keeps its mark.
+func fxBaseFigure(v string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(v, "~"), ">=")
 }
 
 // fxLoose reports whether figures of the attribute count too many

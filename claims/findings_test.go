@@ -180,6 +180,18 @@ func TestCompare(t *testing.T) {
 			quake(1, day(1987, 3, 20), "deaths", "19", "Philippines", "1987-03-20", false),
 			unit(quake(2, day(1987, 3, 20), "deaths", "18", "Philippines", "1987-03-20", false), "soldiers"),
 		}, nil},
+		{"at least one and one agree even when only perhaps the same event", []Claim{
+			quake(1, day(1987, 4, 2), "deaths", ">=1", "Quebec", "1987-04-02", false),
+			loose(quake(2, day(1987, 4, 2), "deaths", "1", "Quebec", "1987-03-03/1987-04-02", true)),
+		}, []string{"agreement/deaths/medium"}},
+		{"at least one and four say nothing when only perhaps the same event", []Claim{
+			quake(1, day(1987, 4, 2), "deaths", ">=1", "Quebec", "1987-04-02", false),
+			loose(quake(2, day(1987, 4, 2), "deaths", "4", "Quebec", "1987-03-03/1987-04-02", true)),
+		}, nil},
+		{"up to 300 and at least 300 say nothing when only perhaps the same event", []Claim{
+			quake(1, day(1987, 4, 2), "deaths", "<=300", "Quebec", "1987-04-02", false),
+			loose(quake(2, day(1987, 4, 2), "deaths", ">=300", "Quebec", "1987-03-03/1987-04-02", true)),
+		}, nil},
 		{"one article never contradicts itself", []Claim{
 			talks(1, "RT", p1, "count", "2", nil),
 			talks(1, "RT", p1, "count", "3", nil),
