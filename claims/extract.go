@@ -420,7 +420,7 @@ func (x *extractor) attributionAfterComma(k, hi int) (*attrib, bool) {
 	}
 	// cue first: ", said Lavrov", ", sier han"
 	if p, end, acc := x.matchCue(k, k); p != nil && !acc && p.flags&fObj == 0 {
-		if n, ok := x.describedSubjectAfter(end, hi); ok && n.kind != npFirst && x.inversionTailOK(n.t1, hi) {
+		if n, ok := x.describedSubjectAfter(end, hi); ok && n.kind != npFirst && x.inversionTailOK(n.t1, hi) && (p.flags&fDoc == 0 || n.kind == npDoc) {
 			a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
 			x.setCue(a, k, end)
 			a.g0, a.g1 = k, n.t1
@@ -438,7 +438,7 @@ func (x *extractor) attributionAfterComma(k, hi int) (*attrib, bool) {
 		if p == nil || acc || p.flags&fPart != 0 {
 			continue
 		}
-		if n, ok := x.subjectBefore(e, k); ok && n.p0 == k && n.kind != npFirst {
+		if n, ok := x.subjectBefore(e, k); ok && n.p0 == k && n.kind != npFirst && (p.flags&fDoc == 0 || n.kind == npDoc) {
 			a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
 			x.setCue(a, e, end)
 			a.g0, a.g1 = k, end
@@ -597,7 +597,7 @@ func (x *extractor) looseAttribution(k, hi int) (*attrib, bool) {
 		return nil, false
 	}
 	p, end, acc := x.matchCue(k, k)
-	if p == nil || acc || p.flags&fObj != 0 || end >= hi || !x.toks[end].is(tWord) {
+	if p == nil || acc || p.flags&(fObj|fDoc) != 0 || end >= hi || !x.toks[end].is(tWord) {
 		return nil, false
 	}
 	if w := x.tokLow(end); x.r.comps.has(w) || x.r.finite.has(w) || x.isPronoun(w) {

@@ -177,6 +177,10 @@ func (x *extractor) attributions(si int) []*attrib {
 				continue
 			}
 		}
+		if p.flags&fDoc != 0 && a.subj.kind != npDoc && !(k > sn.t0 && x.r.documents.has(x.tokLow(k-1))) {
+			// ("Retail Decisions' survey found": the document's issuer)
+			continue // "viser": a report only of a document ("tall fra SSB viser")
+		}
 		if p.flags&fObj != 0 && !a.according {
 			a.objEnd = x.objectAfter(a.g1, sn.t1)
 		} else {

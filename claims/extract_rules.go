@@ -19,11 +19,12 @@ const (
 	fMale
 	fFemale
 	fInterview
+	fDoc
 )
 
 var flagNames = map[string]uint32{
 	"bare": fBare, "obj": fObj, "part": fPart, "male": fMale, "female": fFemale,
-	"interview": fInterview,
+	"interview": fInterview, "doc": fDoc,
 }
 
 // phrase is a data entry split into the words the tokenizer would make.

@@ -137,6 +137,28 @@ var unseenCases = []constructionCase{
 	{name: "according to after a trailing attribution is its relay", lang: "en",
 		text: "The talks will resume in May, Lavrov told reporters, according to TASS.",
 		want: []want{{Kind: claims.Indirect, Text: "The talks will resume in May", Speaker: "Lavrov", Cue: "told", Via: "TASS"}}},
+
+	// Fourth round (a third set of fresh files).
+	{name: "figures that show report for their issuer, a person who shows does not", lang: "nb",
+		text: "Forskjellen har økt de siste ti årene, viser nye tall fra Statistisk sentralbyrå. Kari Holm viser at hun kan.",
+		want: []want{{Kind: claims.Indirect, Text: "Forskjellen har økt de siste ti årene", Speaker: "Statistisk sentralbyrå", Cue: "viser"}},
+		none: []string{"hun kan"}},
+	{name: "a survey found reports for its issuer, police found does not", lang: "en",
+		text: "Retail Decisions' survey found that shoppers had adapted easily. The police found that the car was stolen.",
+		want: []want{{Kind: claims.Indirect, Text: "shoppers had adapted easily", Speaker: "Retail Decisions", Cue: "found"}},
+		none: []string{"the car was stolen"}},
+	{name: "cue oppfordrer after a dash quotation", lang: "nb",
+		text: "- Husk å kjøpe rømme, oppfordrer kjøpmann Per Erik Landsvik.",
+		want: []want{{Kind: claims.Direct, Text: "Husk å kjøpe rømme", Speaker: "Per Erik Landsvik", Cue: "oppfordrer"}}},
+	{name: "role ending kunde under an indefinite article", lang: "nb",
+		text: "- Noen må ringe politiet, sier en irritert stamkunde.",
+		want: []want{{Kind: claims.Direct, Text: "Noen må ringe politiet", Unnamed: true, Cue: "sier"}}},
+	{name: "'sier noe om' opens no clause", lang: "nb",
+		text: "På mange områder som sier noe om folks levekår, er skillet markant.",
+		none: []string{"noe om folks levekår, er skillet markant"}},
+	{name: "he is the last speaker when only unknown capitalised words stand between", lang: "en",
+		text: "Charles Kennedy said the vote was close. It was already using detention at Belmarsh Prison, ignoring a recent Law Lords judgement, he said. He also criticised the plans. He said everyone had the right to be secure.",
+		want: []want{{Kind: claims.Indirect, Text: "everyone had the right to be secure", Speaker: "Charles Kennedy"}}},
 }
 
 // TestExtractUnseenConstructions checks the constructions of unseenCases.

@@ -266,6 +266,11 @@ func (x *extractor) collectNames() {
 					b += 2
 					continue
 				}
+				// a lower-case organisation word ends the name: "Oslo
+				// kommune", "Statistisk sentralbyrå"
+				if p, end := r.orgWords.match(x, toks, b); p != nil && end == b+1 && !toks[b].is(tDigit) {
+					b++
+				}
 				break
 			}
 			x.addMention(a, b, si)
@@ -1172,10 +1177,15 @@ func (x *extractor) isAdjectiveLike(k int) bool {
 // docIssuer returns the issuer a document phrase names ("survey by Sony
 // Ericsson", "rapport fra FN"), or nil.
 func (x *extractor) docIssuer(n np) *mention {
-	for k := n.t0; k+1 < n.t1; k++ {
+	// (also right after the phrase: "viser nye tall fra Statistisk
+	// sentralbyrå")
+	for k := n.t0; k <= n.t1 && k+1 < len(x.toks); k++ {
+		if k == n.t1-1 || !x.toks[k].is(tWord) {
+			continue
+		}
 		w := x.low[x.toks[k].s:x.toks[k].e]
 		if x.r.issuerBy.has(w) {
-			if m := x.mentionAt(k + 1); m != nil && m.t1 <= n.t1 {
+			if m := x.mentionAt(k + 1); m != nil && (m.t1 <= n.t1 || k == n.t1 && m.t0 == k+1) {
 				return m
 			}
 		}
@@ -1602,7 +1612,16 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	if lastOK {
 		lastID = last.SpeakerID
 	}
-	w, ok := x.recentPerson(si, pos, n.gender, lastID, true)
+	w, ok := x.recentPerson(si, pos, n.gender, lastID, false)
+	if !ok && lastOK && last.para >= x.sents[si].para-1 {
+		// only capitalised words of no known kind in the sentences between
+		// ("… ignoring a recent Law Lords judgement, he said. … He said
+		// …"): the last speaker before them
+		return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.7, gender: last.gender}
+	}
+	if !ok {
+		w, ok = x.recentPerson(si, pos, n.gender, lastID, true)
+	}
 	if !ok {
 		// nobody named in the sentences between: "…, sier
 		// Venstre-politikeren. Han reagerer også på … – …, sier han."
