@@ -302,10 +302,10 @@ func TestGoldFindings(t *testing.T) {
 // general fixes made while looking at it). Three dev stories written
 // unseen were added later (noranda, samines, baguio: 2/10 found before any
 // fix), which brought dev recall to 35/45 = 0.78 after the first fixes,
-// then a fourth (georgia, 0/1 unseen); 39/46 = 0.85 after general fixes.
-// Raise the floors as the rules improve.
+// then a fourth (georgia, 0/1 unseen) and a fifth (jal, 3/6 unseen);
+// 45/52 = 0.87 after general fixes. Raise the floors as the rules improve.
 const (
-	goldRecallFloor           = 0.8
+	goldRecallFloor           = 0.85
 	goldHeldOutFloor          = 0.2
 	goldViolationsCeiling     = 0
 	goldFalseConflictsCeiling = 1
