@@ -1,0 +1,55 @@
+package claims
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/claimtrail/claimtrail/sources"
+)
+
+// TestCompareAcrossLanguages runs extraction and comparison on one
+// sentence per article, in Norwegian and in English, about one event.
+func TestCompareAcrossLanguages(t *testing.T) {
+	type art struct {
+		lang, text string
+		pub        sources.Date
+	}
+	tests := []struct {
+		name string
+		arts []art
+		want []string // kind/attribute of every finding, in order
+	}{
+		{"a storm toll told in nb and en", []art{
+			{"nb", "Minst 20 mennesker omkom i uværet i Haiti søndag.", day(2008, 9, 8)},
+			{"en", "At least 20 people died in the storm in Haiti on Sunday.", day(2008, 9, 8)},
+		}, []string{"agreement/date", "agreement/deaths"}},
+		{"soldiers and soldater", []art{
+			{"nb", "26 soldater ble drept i angrepet i Kabul mandag.", day(2017, 10, 3)},
+			{"en", "The attack in Kabul on Monday killed 26 soldiers.", day(2017, 10, 3)},
+		}, []string{"agreement/date", "agreement/deaths"}},
+		{"a Norwegian figure with digit groups apart by a space", []art{
+			{"nb", "Over 1 200 mennesker omkom i jordskjelvet i Iran søndag.", day(2008, 9, 8)},
+			{"en", "More than 1,200 people died in the earthquake in Iran on Sunday.", day(2008, 9, 8)},
+		}, []string{"agreement/date", "agreement/deaths"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var cs []Claim
+			for i, a := range tt.arts {
+				for _, f := range ExtractFacts(sentenceDoc(a.lang, a.text, a.pub), nil) {
+					cs = append(cs, Claim{Article: int64(i + 1), Source: a.lang, Lang: a.lang, Published: a.pub, Fact: f})
+				}
+			}
+			var got []string
+			for _, f := range Compare(cs) {
+				got = append(got, f.Kind+"/"+f.Attribute)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				for _, c := range cs {
+					t.Logf("%s: %s %s %s %q place=%q when=%q unit=%q", c.Lang, c.Fact.Attribute, c.Fact.Event, c.Fact.Value, c.Fact.Text, c.Fact.Place, c.Fact.When, c.Fact.Unit)
+				}
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
