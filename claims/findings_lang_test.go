@@ -31,6 +31,26 @@ func TestCompareAcrossLanguages(t *testing.T) {
 			{"nb", "Over 1 200 mennesker omkom i jordskjelvet i Iran søndag.", day(2008, 9, 8)},
 			{"en", "More than 1,200 people died in the earthquake in Iran on Sunday.", day(2008, 9, 8)},
 		}, []string{"agreement/date", "agreement/deaths"}},
+		{"a quake's magnitude and day", []art{
+			{"nb", "Et jordskjelv med styrke 6,5 rystet Japan i går.", day(1987, 3, 19)},
+			{"en", "An earthquake of magnitude 6.5 shook Japan on Wednesday.", day(1987, 3, 19)},
+		}, []string{"agreement/date", "agreement/magnitude"}},
+		{"injured and missing after floods", []art{
+			{"nb", "30 personer ble skadet og 12 er savnet etter flommen i Bangladesh 5. mars.", day(1987, 3, 8)},
+			{"en", "Thirty people were injured and 12 were missing after the floods in Bangladesh on March 5.", day(1987, 3, 8)},
+		}, []string{"agreement/injuries", "agreement/missing"}},
+		{"two rounds of talks held", []art{
+			{"nb", "Russland og USA har holdt to samtalerunder i Istanbul.", day(2025, 4, 11)},
+			{"en", "Russia and the United States have held two rounds of talks in Istanbul.", day(2025, 4, 11)},
+		}, []string{"agreement/place", "agreement/count"}},
+		{"a fire's toll", []art{
+			{"nb", "Brannen i Moskva tirsdag drepte ni mennesker og skadet 14.", day(2008, 9, 18)},
+			{"en", "The fire in Moscow on Tuesday killed nine people and injured 14.", day(2008, 9, 18)},
+		}, []string{"agreement/date", "agreement/deaths", "agreement/injuries"}},
+		{"the third round still to come", []art{
+			{"nb", "Det tredje møtet mellom Russland og USA blir holdt i Riyadh neste uke.", day(2025, 4, 11)},
+			{"en", "The third round of talks between Russia and the US will be held in Riyadh next week.", day(2025, 4, 11)},
+		}, []string{"agreement/date", "agreement/count"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
