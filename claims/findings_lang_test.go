@@ -51,6 +51,22 @@ func TestCompareAcrossLanguages(t *testing.T) {
 			{"nb", "Det tredje møtet mellom Russland og USA blir holdt i Riyadh neste uke.", day(2025, 4, 11)},
 			{"en", "The third round of talks between Russia and the US will be held in Riyadh next week.", day(2025, 4, 11)},
 		}, []string{"agreement/date", "agreement/count"}},
+		{"a toll that rose agrees with an earlier lower bound", []art{
+			{"nb", "Dødstallet etter jordskjelvet i Peru mandag har steget til 45.", day(2007, 8, 16)},
+			{"en", "The earthquake in Peru on Monday killed at least 12 people.", day(2007, 8, 14)},
+		}, []string{"agreement/date", "agreement/deaths"}},
+		{"at least 30 against 20 on the same day is a conflict", []art{
+			{"nb", "Minst 30 mennesker ble drept i bombeangrepet i Bagdad tirsdag.", day(2007, 8, 15)},
+			{"en", "The bomb attack in Baghdad on Tuesday killed 20 people.", day(2007, 8, 15)},
+		}, []string{"conflict/deaths", "agreement/date"}},
+		{"two fires in one town a week apart stay apart", []art{
+			{"nb", "Ti mennesker omkom i brannen i Bergen i forrige uke.", day(2007, 8, 15)},
+			{"en", "A fire in Bergen killed three people on Tuesday.", day(2007, 8, 15)},
+		}, nil},
+		{"one storm in two countries stays apart", []art{
+			{"nb", "Orkanen drepte 60 mennesker på Haiti lørdag.", day(2008, 9, 8)},
+			{"en", "Hurricane Ike killed 61 people in Cuba on Sunday.", day(2008, 9, 8)},
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
