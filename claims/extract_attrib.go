@@ -684,6 +684,22 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		if cs < 0 || cs >= sn.t1 {
 			continue
 		}
+		// "The Bowling Green Daily News … said Paul told police his
+		// neighbor …": a medium reporting an attribution is its relay
+		if x.isMediumNP(a.subj) {
+			inner := false
+			for _, b := range atts[i+1:] {
+				if b.hasSubj && !b.according && !b.part && b.c0 >= cs && x.mayReport(b, sn.t1) {
+					inner = true
+					break
+				}
+			}
+			if inner {
+				a.relay = true
+				a.rcs, a.rce = cs, end
+				continue
+			}
+		}
 		ce := end
 		// the clause ends before a following participle or attribution,
 		// or a new subject and cue after ", and" ("…, and Trump said …")

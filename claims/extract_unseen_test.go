@@ -159,6 +159,14 @@ var unseenCases = []constructionCase{
 	{name: "he is the last speaker when only unknown capitalised words stand between", lang: "en",
 		text: "Charles Kennedy said the vote was close. It was already using detention at Belmarsh Prison, ignoring a recent Law Lords judgement, he said. He also criticised the plans. He said everyone had the right to be secure.",
 		want: []want{{Kind: claims.Indirect, Text: "everyone had the right to be secure", Speaker: "Charles Kennedy"}}},
+	{name: "a named person after a preposition is the antecedent of who said", lang: "en",
+		text: "That was a message repeated by Home Secretary Charles Clarke who said the matter should now be left to lie.",
+		want: []want{{Kind: claims.Indirect, Text: "the matter should now be left to lie", Speaker: "Charles Clarke", Cue: "said"}}},
+	{name: "a medium reporting an attribution relays it; the newspaper is that medium", lang: "en",
+		text: "The Bowling Green Daily News said Paul told police his neighbor tackled him. Paul had injuries to the face, the newspaper said.",
+		want: []want{
+			{Kind: claims.Indirect, Text: "his neighbor tackled him", Speaker: "Paul", Cue: "told", Via: "Bowling Green Daily News"},
+			{Kind: claims.Indirect, Text: "Paul had injuries to the face", Speaker: "Bowling Green Daily News", Cue: "said"}}},
 }
 
 // TestExtractUnseenConstructions checks the constructions of unseenCases.

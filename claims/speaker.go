@@ -819,6 +819,12 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 			if n, ok := x.subjectBefore(j+1, lo); ok && n.kind != npPronoun && n.kind != npFirst {
 				return n, true
 			}
+			// "a message repeated by Home Secretary Charles Clarke who
+			// said …": a named person may be the antecedent even as the
+			// object of a preposition
+			if m := x.mentionAt(j); m != nil && m.t1 == j+1 && !m.org && !m.place && !m.quoted && x.isPersonMention(m) {
+				return np{kind: npName, t0: m.t0, t1: m.t1, p0: m.t0, name: m}, true
+			}
 		}
 		return np{}, false
 	}
@@ -1561,7 +1567,16 @@ func (x *extractor) resolve(n np, k int) who {
 // isMedium reports whether tokens [a, b) are a listed medium.
 func (x *extractor) isMedium(a, b int) bool {
 	p, end := x.r.media.match(x, x.toks, a)
-	return p != nil && end == b
+	if p != nil && end == b {
+		return true
+	}
+	// a name ending in a media noun: "Bowling Green Daily News"
+	if b-a >= 2 && x.toks[b-1].is(tCap) && x.toks[a].is(tCap) {
+		if p, end := x.r.mediaNouns.match(x, x.toks, b-1); p != nil && end == b {
+			return true
+		}
+	}
+	return false
 }
 
 // looksOrg guesses whether a lone capitalised word used as a speaker is an
@@ -1839,6 +1854,9 @@ func (x *extractor) mentionBefore(a, b *mention) bool { return a.t0 < b.t0 }
 // phrase as written.
 func (x *extractor) resolveOrg(name string, n np, k int) who {
 	head := x.low[x.toks[n.t1-1].s:x.toks[n.t1-1].e]
+	if w, ok := x.mediumBefore(n, k); ok {
+		return w
+	}
 	if x.r.coHeads.has(head) {
 		pos := int(x.toks[k].s)
 		start := sort.Search(len(x.mentions), func(i int) bool { return int(x.toks[x.mentions[i].t0].s) >= pos })
@@ -1855,6 +1873,38 @@ func (x *extractor) resolveOrg(name string, n np, k int) who {
 		}
 	}
 	return who{name: name, id: SpeakerID(name), kind: SpeakerOrganisation, conf: 0.8}
+}
+
+// mediumBefore resolves a definite media noun ("the newspaper", "avisen")
+// to the named medium of the statements just before: the relay or the
+// organisation speaker of one of the last few statements in this or the
+// three paragraphs before.
+func (x *extractor) mediumBefore(n np, k int) (who, bool) {
+	if n.t1-n.t0 > 2 || !x.isMediaNounPhrase(n) {
+		return who{}, false
+	}
+	if n.t1-n.t0 == 2 && (!x.isDetTok(n.t0) || x.isIndefinite(x.low[x.toks[n.t0].s:x.toks[n.t0].e])) {
+		return who{}, false // "a newspaper", "Russian media"
+	}
+	pos := int(x.toks[k].s)
+	para := x.sents[x.sentOf(k)].para
+	for i, seen := len(x.out)-1, 0; i >= 0 && seen < 8; i-- {
+		st := &x.out[i]
+		if st.Kind == Assertion || st.Start >= pos {
+			continue
+		}
+		seen++
+		if st.para < para-3 {
+			break
+		}
+		if st.Via != "" && isUpperRune(firstRune(st.Via)) {
+			return who{name: st.Via, id: SpeakerID(st.Via), kind: SpeakerOrganisation, conf: 0.7}, true
+		}
+		if st.SpeakerKind == SpeakerOrganisation && st.Speaker != "" && isUpperRune(firstRune(st.Speaker)) && strings.Contains(st.Speaker, " ") {
+			return who{name: st.Speaker, id: st.SpeakerID, kind: SpeakerOrganisation, conf: 0.7}, true
+		}
+	}
+	return who{}, false
 }
 
 func (x *extractor) hasOrgSuffix(m *mention) bool {
