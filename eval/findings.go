@@ -178,6 +178,13 @@ func (e *evaluator) findings(ctx context.Context, stories []Story) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		// Held-out stories ("heldout-*.json") are for measuring only: their
+		// misses are listed under the same rule as held-out quotations.
+		split := SplitDev
+		if strings.HasPrefix(filepath.Base(st.Path), "heldout-") {
+			split = SplitHeldout
+		}
+		verbose := e.showDetail(split)
 		se := StoryEval{Story: st.Story, Gold: st.Path, Files: len(st.Files), Expected: len(st.Expected)}
 		cs, missing := e.storyClaims(st.Files)
 		if missing != "" {
@@ -208,7 +215,7 @@ func (e *evaluator) findings(ctx context.Context, stories []Story) error {
 			}
 			if hit {
 				se.Found++
-			} else if e.o.Verbose {
+			} else if verbose {
 				detail = append(detail, fmt.Sprintf("MISSED\t%s\texpected %d: %s %s\t%s\t%s", st.Path, i, x.Kind, x.Attribute, claimPlaces(x.Claims), x.Note))
 			}
 		}
@@ -224,7 +231,7 @@ func (e *evaluator) findings(ctx context.Context, stories []Story) error {
 				}
 				if !expected {
 					se.FalseConflicts++
-					if e.o.Verbose {
+					if verbose {
 						detail = append(detail, fmt.Sprintf("FALSE CONFLICT\t%s\t%s\t%s\t%s", st.Path, p.f.Attribute, sidePlaces(p.sides), oneLine(p.f.Explanation)))
 					}
 				}
@@ -232,7 +239,7 @@ func (e *evaluator) findings(ctx context.Context, stories []Story) error {
 			for _, n := range st.NotExpected {
 				if violates(p, n, st.Files) {
 					se.Violations++
-					if e.o.Verbose {
+					if verbose {
 						detail = append(detail, fmt.Sprintf("NOT EXPECTED\t%s\t%s %s\t%s\t%s", st.Path, p.f.Kind, p.f.Attribute, sidePlaces(p.sides), n.Note))
 					}
 					break

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -87,6 +88,28 @@ func TestRunFindings(t *testing.T) {
 	for _, want := range []string{"== Findings", "MISSED", "FALSE CONFLICT", "NOT EXPECTED"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+
+	// A held-out story is measured, but its misses are listed only when the
+	// held-out split alone is asked for.
+	if err := os.Rename(filepath.Join(repo, "testdata/gold/findings/talks.json"),
+		filepath.Join(repo, "testdata/gold/findings/heldout-talks.json")); err != nil {
+		t.Fatal(err)
+	}
+	for _, split := range []string{"", SplitDev, SplitAll, SplitHeldout} {
+		out.Reset()
+		rep, err := Run(context.Background(), Pipeline{Read: read, Extract: noExtract, Facts: facts, Compare: compare},
+			Options{GoldDir: filepath.Join(repo, "testdata/gold"), Verbose: true, Split: split}, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Findings == nil || rep.Findings.Found != 1 {
+			t.Errorf("split %q: held-out story not measured: %+v", split, rep.Findings)
+		}
+		listed := strings.Contains(out.String(), "MISSED") || strings.Contains(out.String(), "FALSE CONFLICT")
+		if listed != (split == SplitHeldout) {
+			t.Errorf("split %q: held-out details listed = %v:\n%s", split, listed, out.String())
 		}
 	}
 
