@@ -1,0 +1,41 @@
+package claims_test
+
+import (
+	"testing"
+
+	"github.com/claimtrail/claimtrail/claims"
+)
+
+// ruPackCases are invented single sentences whose statements come from the
+// Russian pack's data (claims/lang/ru) alone: verb forms, adverbial
+// participles, "по словам" with a role noun in the genitive, a relay after
+// "цитирует", places in oblique cases that are nobody's name, the gender of
+// first names.
+var ruPackCases = []constructionCase{
+	{name: "ru: past tense of объявить", lang: "ru",
+		text: "Иван Петров объявил, что переговоры продолжатся в пятницу.",
+		want: []want{{Kind: claims.Indirect, Text: "переговоры продолжатся в пятницу", Speaker: "Иван Петров", Cue: "объявил"}}},
+	{name: "ru: present plural of заявлять", lang: "ru",
+		text: "Профсоюзы заявляют, что зарплаты не росли три года.",
+		want: []want{{Kind: claims.Indirect, Text: "зарплаты не росли три года", Cue: "заявляют"}}},
+	{name: "ru: adverbial participle continues the subject", lang: "ru",
+		text: "Мэр Ольга Соколова выступила на совещании, заявив, что мост откроют к зиме.",
+		want: []want{{Kind: claims.Indirect, Text: "мост откроют к зиме", Speaker: "Ольга Соколова", Cue: "заявив"}}},
+	{name: "ru: по словам with a role noun in the genitive", lang: "ru",
+		text: "По словам дипломата, стороны договорились о новой встрече.",
+		want: []want{{Kind: claims.Indirect, Text: "стороны договорились о новой встрече", Cue: "По словам"}}},
+	{name: "ru: цитирует names the relay", lang: "ru",
+		text: "«Мы готовы продолжать диалог с партнёрами», — цитирует ТАСС Ивана Петрова.",
+		want: []want{{Kind: claims.Direct, Text: "Мы готовы продолжать диалог с партнёрами", Cue: "цитирует", Via: "ТАСС"}}},
+	{name: "ru: a city in the genitive is no antecedent of он", lang: "ru",
+		// the role noun names nobody: no speaker rather than "Москвы"
+		text: "Министр подтвердил готовность Москвы к диалогу. Однако он подчеркнул, что вопрос о границах решён.",
+		want: []want{{Kind: claims.Indirect, Text: "вопрос о границах решён", Speaker: "", SpeakerSet: true, Cue: "подчеркнул"}}},
+	{name: "ru: a female first name gives она its antecedent", lang: "ru",
+		text: "В переговорах участвовала также Виктория Нуланд. Джефф Раттке заявил, что прорыва нет. При этом она отметила, что договорённость достигнута.",
+		want: []want{{Kind: claims.Indirect, Text: "договорённость достигнута", Speaker: "Виктория Нуланд", Cue: "отметила"}}},
+}
+
+func TestRussianPackConstructions(t *testing.T) {
+	runConstructionCases(t, ruPackCases)
+}
