@@ -670,7 +670,16 @@ func Compare(claims []Claim) []Finding {
 		}
 	}
 	var out []Finding
-	// agreements: one per group of claims that all agree with each other
+	// agreements: one per group of claims that all agree with each other.
+	// Two groups that differ only in which statement of the same articles
+	// they cite (two sentences of one article naming the same place) are
+	// one agreement: merged on attribute, subject and the set of articles.
+	type agreeGroup struct {
+		best map[int64]*fxItem
+		all  []*fxItem
+	}
+	var agreeGroups []*agreeGroup
+	byArticles := map[string]*agreeGroup{}
 	for _, g := range groups {
 		best := map[int64]*fxItem{}
 		var all []*fxItem
@@ -684,13 +693,34 @@ func Compare(claims []Claim) []Finding {
 		if len(best) < 2 {
 			continue
 		}
-		members := make([]*fxItem, 0, len(best))
-		for _, it := range best {
+		arts := make([]int64, 0, len(best))
+		for a := range best {
+			arts = append(arts, a)
+		}
+		sort.Slice(arts, func(i, j int) bool { return arts[i] < arts[j] })
+		lead := best[arts[0]]
+		k := fmt.Sprint(lead.f.Attribute, "\x00", lead.f.Subject, "\x00", arts)
+		if prev, ok := byArticles[k]; ok {
+			for a, it := range best {
+				if fxBetter(it, prev.best[a]) {
+					prev.best[a] = it
+				}
+			}
+			prev.all = append(prev.all, all...)
+			continue
+		}
+		ag := &agreeGroup{best: best, all: all}
+		byArticles[k] = ag
+		agreeGroups = append(agreeGroups, ag)
+	}
+	for _, ag := range agreeGroups {
+		members := make([]*fxItem, 0, len(ag.best))
+		for _, it := range ag.best {
 			members = append(members, it)
 		}
 		fxSortByPublication(members)
 		f := fxAgreement(members)
-		f.Claims = fxAllClaims(members, all)
+		f.Claims = fxAllClaims(members, ag.all)
 		out = append(out, f)
 	}
 	for _, pk := range pairOrder {

@@ -342,3 +342,38 @@ func BenchmarkExtractFactsSeeds(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs))/1000, "µs/doc")
 }
+
+// TestAgreementsMergeStatementsOfOneArticle: two sentences of one article
+// that name the same place, and one of another article, make one agreement
+// citing all three, not one agreement per sentence.
+func TestAgreementsMergeStatementsOfOneArticle(t *testing.T) {
+	pub1, pub2 := day(2025, 2, 26), month(2025, 6)
+	at := func(start, st int, when string, tense string, ord int) func(*Fact) {
+		return func(f *Fact) {
+			f.Start, f.End, f.Statement, f.When, f.Tense, f.Ordinal = start, start+8, st, when, tense, ord
+			f.Place, f.Subject = "Istanbul", "Russia–US talks in Istanbul"
+		}
+	}
+	cs := []Claim{
+		talks(1, "RT", pub1, "place", "Istanbul", at(112, 0, "2025-02-27", fxTenseFuture, 0)),
+		talks(1, "RT", pub1, "place", "Istanbul", at(523, 2, "2025-02-27", fxTenseFuture, 0)),
+		talks(2, "", pub2, "place", "Istanbul", at(914, 6, "2025-02-27", "", 0)),
+		talks(2, "", pub2, "place", "Istanbul", at(1362, 8, "2025-04-10", fxTensePast, 2)),
+	}
+	var agree []Finding
+	for _, f := range Compare(cs) {
+		if f.Kind == KindAgreement && f.Attribute == "place" {
+			agree = append(agree, f)
+		}
+	}
+	if len(agree) != 1 {
+		t.Fatalf("place agreements = %d, want 1: %+v", len(agree), agree)
+	}
+	starts := map[int]bool{}
+	for _, c := range agree[0].Claims {
+		starts[c.Start] = true
+	}
+	if !starts[112] || !starts[523] || !starts[914] {
+		t.Errorf("the agreement cites %v, want both sentences of article 1 and article 2's", starts)
+	}
+}
