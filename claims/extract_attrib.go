@@ -200,6 +200,26 @@ func (x *extractor) attributions(si int) []*attrib {
 	return atts
 }
 
+// clauseAfterPhrase returns the token of a clause-opening pronoun that
+// follows a prepositional phrase of at most three words at token j ("on
+// Twitter he …", "in a statement she …"), with no mark, quotation,
+// complementizer or relative word between; else -1.
+func (x *extractor) clauseAfterPhrase(j, hi int) int {
+	if j >= hi || !x.isPrepTok(j) {
+		return -1
+	}
+	for m := j + 1; m < hi && m <= j+3; m++ {
+		t := x.toks[m]
+		if !t.is(tWord) || t.q >= 0 || x.r.comps.has(x.tokLow(m)) || x.r.relatives.has(x.tokLow(m)) {
+			return -1
+		}
+		if m > j+1 && !t.is(tCap) && x.r.clauseOpen.has(x.tokLow(m)) && m+1 < hi && x.toks[m+1].is(tWord) {
+			return m
+		}
+	}
+	return -1
+}
+
 // clauseBefore reports whether tokens [j, m) already hold a finite clause:
 // a subject word (capitalised, a pronoun) first, then a
 // finite verb of the language's [finite-markers].
@@ -627,7 +647,13 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			continue
 		}
 		cs := -1
-		for m := j; m < sn.t1 && m < j+12; m++ {
+		// "said on Twitter he suffered …": a clause opening with a
+		// pronoun right after a short prepositional phrase
+		if m := x.clauseAfterPhrase(j, sn.t1); m >= 0 && a.verb.flags&fBare != 0 {
+			cs = m
+			a.rule, a.conf = "reported-bare", 0.7
+		}
+		for m := j; cs < 0 && m < sn.t1 && m < j+12; m++ {
 			if x.isMark(m, ",") && m+1 < sn.t1 && x.r.comps.has(x.tokLow(m+1)) {
 				continue // "он сказал, что …"
 			}

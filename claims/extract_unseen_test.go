@@ -167,6 +167,21 @@ var unseenCases = []constructionCase{
 		want: []want{
 			{Kind: claims.Indirect, Text: "his neighbor tackled him", Speaker: "Paul", Cue: "told", Via: "Bowling Green Daily News"},
 			{Kind: claims.Indirect, Text: "Paul had injuries to the face", Speaker: "Bowling Green Daily News", Cue: "said"}}},
+
+	// Fifth round (the fourth fresh set).
+	{name: "a pronoun clause after a short phrase after the cue", lang: "en",
+		text: "Paul previously said on Twitter he suffered the broken ribs from the incident and that X-rays showed a pleural effusion.",
+		want: []want{{Kind: claims.Indirect, Text: "he suffered the broken ribs from the incident and that X-rays showed a pleural effusion", Speaker: "Paul", Via: "Twitter"}}},
+	{name: "an adverbial phrase or an age between subject and cue", lang: "en",
+		text: "But Paul, in a Washington Examiner interview published Monday, said he had no dispute with Boucher. Paul, 54, told police that Boucher tackled him from behind, the Bowling Green Daily News reported, citing an arrest warrant.",
+		want: []want{
+			{Kind: claims.Indirect, Text: "he had no dispute with Boucher", Speaker: "Paul", Cue: "said"},
+			{Kind: claims.Indirect, Text: "Boucher tackled him from behind", Speaker: "Paul", Cue: "told", Via: "Bowling Green Daily News"}}},
+	{name: "one of the residents is unnamed, one of the defenders NAME is named", lang: "nb",
+		text: "- Ekstremister gjorde dette, sier en av innbyggerne til avisa Haaretz.\n- Det var som ventet, sier en av Breiviks forsvarere Vibeke Hein Bæra til VG Nett.",
+		want: []want{
+			{Kind: claims.Direct, Text: "Ekstremister gjorde dette", Unnamed: true, Cue: "sier"},
+			{Kind: claims.Direct, Text: "Det var som ventet", Speaker: "Vibeke Hein Bæra", Cue: "sier"}}},
 }
 
 // TestExtractUnseenConstructions checks the constructions of unseenCases.

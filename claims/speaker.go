@@ -854,6 +854,14 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 						return n, true
 					}
 				}
+				// "Paul, 54, told", "Paul, in a Washington Examiner
+				// interview published Monday, said": an age or an
+				// adverbial phrase between commas
+				if k-m == 2 && toks[m+1].is(tDigit) || x.isPrepTok(m+1) && !toks[m+1].is(tCap) {
+					if n, ok := x.subjectBefore(m, lo); ok && (n.kind == npName || n.kind == npRole) {
+						return n, true
+					}
+				}
 			}
 			if found && m > lo {
 				w := x.low[toks[m+1].s:toks[m+1].e]
@@ -1057,6 +1065,9 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 // meritterte alpinisten"). A role under an indefinite article is someone
 // unnamed.
 func (x *extractor) describedSubjectAfter(k, hi int) (np, bool) {
+	if n, ok := x.partitiveSubject(k, hi); ok {
+		return n, true
+	}
 	h := x.describedHead(k, hi)
 	if h == k {
 		return x.subjectAfter(k, hi)
@@ -1069,6 +1080,51 @@ func (x *extractor) describedSubjectAfter(k, hi int) (np, bool) {
 		n.kind = npUnnamed
 	}
 	return n, true
+}
+
+// partitiveSubject reads "en av innbyggerne", "one of the residents"
+// (someone unnamed) and "en av Breiviks forsvarere Vibeke Hein Bæra" (the
+// name at the end) after a cue: an indefinite article, a preposition, then
+// words up to a mark or another preposition. The last run of two or more
+// capitalised words after a lower-case word is the speaker; with no
+// capitalised word the speaker is unnamed.
+func (x *extractor) partitiveSubject(k, hi int) (np, bool) {
+	toks := x.toks
+	if k+2 >= hi || !toks[k].is(tWord) || toks[k].is(tCap) || !x.isIndefinite(x.low[toks[k].s:toks[k].e]) || !x.isPrepTok(k+1) {
+		return np{}, false
+	}
+	end := k + 2
+	run, runAt, lastRun := 0, -1, -1
+	for end < hi && end <= k+8 && toks[end].is(tWord) && toks[end].q < 0 && !x.isPrepTok(end) {
+		if toks[end].is(tCap) {
+			if run == 0 {
+				runAt = end
+			}
+			run++
+			if run >= 2 && runAt > k+2 && !toks[runAt-1].is(tCap) {
+				lastRun = runAt
+			}
+		} else {
+			run = 0
+		}
+		end++
+	}
+	if end == k+2 {
+		return np{}, false
+	}
+	if lastRun >= 0 {
+		n, ok := x.subjectAfter(lastRun, hi)
+		if ok && n.kind == npName {
+			return n, true
+		}
+		return np{}, false
+	}
+	for m := k + 2; m < end; m++ {
+		if toks[m].is(tCap) {
+			return np{}, false // "en av Breiviks": whose, unclear
+		}
+	}
+	return np{kind: npUnnamed, t0: k, t1: end, p0: k}, true
 }
 
 // describedHead skips the describing words of an inverted subject that
