@@ -18,7 +18,9 @@ import (
 //	                                          in flattened copy)
 //
 // Only the outermost quotation is tracked: marks inside it (nested quotes,
-// apostrophes) belong to it. A straight mark (") opens when no letter or
+// apostrophes) belong to it; an inner quotation in the same pair of
+// distinct marks («… «Роснефти» …») is counted so that its closer does not
+// end the outer one. A straight mark (") opens when no letter or
 // digit stands before it and a non-space follows; otherwise it is a stray
 // closer. The scan visits every byte once, so thousands of unbalanced marks
 // stay linear.
@@ -112,6 +114,21 @@ func (x *extractor) scanParagraph(pi, ps, pe int, carry rune, carryChain int) (r
 	var open, want rune
 	openAt, segStart := 0, 0
 	chain := -1
+	// nest counts opening marks of the open quotation's own kind inside it
+	// («… акции «Роснефти» …»): their closers do not end it. left holds,
+	// per closing mark of a pair of distinct marks, how many stand after
+	// the scan position, so that an inner opener nests only when closers
+	// for it and for the outer quotation follow.
+	nest := 0
+	var left map[rune]int
+	for _, p := range r.pairs {
+		if p.open != p.close && strings.ContainsRune(text[ps:pe], p.close) {
+			if left == nil {
+				left = map[rune]int{}
+			}
+			left[p.close] = strings.Count(text[ps:pe], string(p.close))
+		}
+	}
 	i := ps
 	if carry != 0 {
 		// Continuation paragraph: the carried mark opens it again.
@@ -125,9 +142,12 @@ func (x *extractor) scanParagraph(pi, ps, pe int, carry rune, carryChain int) (r
 		if n == 0 {
 			break
 		}
+		if _, ok := left[c]; ok {
+			left[c]--
+		}
 		if depth == 0 {
 			if cl, ok := r.closerFor(c); ok && openContext(text, i, n, ps, pe, c, cl) {
-				depth, open, want, openAt, segStart, chain = 1, c, cl, i, i+n, -1
+				depth, open, want, openAt, segStart, chain, nest = 1, c, cl, i, i+n, -1, 0
 			} else if c == '"' || c == '”' || c == '»' || c == '“' {
 				// A double mark that cannot open here is a stray closer.
 				if !isPairedOpener(r, c) || !openContext(text, i, n, ps, pe, c, c) {
@@ -138,6 +158,11 @@ func (x *extractor) scanParagraph(pi, ps, pe int, carry rune, carryChain int) (r
 			continue
 		}
 		// Inside a quotation: look for its closing mark.
+		if c == want && nest > 0 {
+			nest--
+			i += n
+			continue
+		}
 		if c == want {
 			if want == open && x.continuesQuote(i, n, segStart, pe) {
 				// "…everyone. "You could …": the same quotation goes on.
@@ -161,6 +186,8 @@ func (x *extractor) scanParagraph(pi, ps, pe int, carry rune, carryChain int) (r
 			}
 			x.addSeg(pi, openAt, segStart, i, -1, chain, true, open)
 			openAt, segStart = i, i+n
+		} else if c == open && want != open && left[want] >= nest+2 {
+			nest++ // «… «нормандский формат» …»
 		}
 		i += n
 	}

@@ -39,3 +39,22 @@ var ruPackCases = []constructionCase{
 func TestRussianPackConstructions(t *testing.T) {
 	runConstructionCases(t, ruPackCases)
 }
+
+// nestedSameMarkCases: a quotation with a quoted name inside it in the same
+// marks, as Russian (and Norwegian) press writes them: the inner closing
+// mark does not end the quotation, unless no closer for the outer follows.
+var nestedSameMarkCases = []constructionCase{
+	{name: "ru: «…«…»…» is one quotation", lang: "ru",
+		text: "«Мы продали акции «Роснефти» ещё в прошлом году», — сказал Иван Петров.",
+		want: []want{{Kind: claims.Direct, Text: "Мы продали акции «Роснефти» ещё в прошлом году", Speaker: "Иван Петров", Cue: "сказал"}}},
+	{name: "nb: «…«…»…» is one quotation", lang: "nb",
+		text: "«Vi solgte aksjene i «Statoil» allerede i fjor», sier Kari Nordmann.",
+		want: []want{{Kind: claims.Direct, Text: "Vi solgte aksjene i «Statoil» allerede i fjor", Speaker: "Kari Nordmann", Cue: "sier"}}},
+	{name: "ru: an inner opener without its closer does not nest", lang: "ru",
+		text: "«Мы продали акции «Роснефти ещё в прошлом году», — сказал Иван Петров.",
+		want: []want{{Kind: claims.Direct, Text: "Мы продали акции «Роснефти ещё в прошлом году", Speaker: "Иван Петров", Cue: "сказал"}}},
+}
+
+func TestNestedSameMarkQuotations(t *testing.T) {
+	runConstructionCases(t, nestedSameMarkCases)
+}
