@@ -55,6 +55,14 @@ type Fact struct {
 	YearGuessed          bool   `json:"year_guessed,omitempty"` // a date without its year that could be the year before or after
 	Previous             string `json:"previous,omitempty"`     // "rose from 85 to 150": the earlier figure the text gives
 
+	// Context is the sentence (or title) that holds a fact outside every
+	// statement, so that it can be cited in words, not as a bare "This
+	// Fall"; ContextStart/ContextEnd are its byte span. Empty when
+	// Statement >= 0: the statement is the context.
+	Context      string `json:"context,omitempty"`
+	ContextStart int    `json:"context_start,omitempty"`
+	ContextEnd   int    `json:"context_end,omitempty"`
+
 	groupList int  // while extracting: the size of the date list this date stands in
 	last      bool // while extracting: "the last round", its number not yet known
 }
@@ -236,16 +244,43 @@ func ExtractFacts(doc Doc, stmts []Statement) []Fact {
 		}
 		return facts[i].End < facts[j].End
 	})
+	fxSetContexts(text, toks, sents, facts)
 	return facts
 }
 
-// fxStatementOf returns the index of the smallest statement that contains
+// fxSetContexts gives every fact outside all statements the sentence that
+// holds it (facts in text order).
+func fxSetContexts(text string, toks []fxTok, sents []fxSent, facts []Fact) {
+	spans := make([][2]int, 0, len(sents))
+	for _, st := range sents {
+		if st.b > st.a {
+			spans = append(spans, [2]int{toks[st.a].s, toks[st.b-1].e})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	k := 0
+	for i := range facts {
+		f := &facts[i]
+		if f.Statement >= 0 {
+			continue
+		}
+		for k+1 < len(spans) && spans[k+1][0] <= f.Start {
+			k++
+		}
+		if k < len(spans) && spans[k][0] <= f.Start && f.End <= spans[k][1] {
+			f.ContextStart, f.ContextEnd = spans[k][0], spans[k][1]
+			f.Context = text[f.ContextStart:f.ContextEnd]
+		}
+	}
+}
+
 // fxMaxSentenceTokens bounds a sentence for fact extraction.
 const fxMaxSentenceTokens = 160
 
 // fxTokPool keeps token buffers between articles.
 var fxTokPool = sync.Pool{New: func() any { b := make([]fxTok, 0, 512); return &b }}
 
+// fxStatementOf returns the index of the smallest statement that contains
 // the span, else the smallest that overlaps it, else -1.
 func fxStatementOf(stmts []Statement, s, e int) int {
 	best, bestLen := -1, 0

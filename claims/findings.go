@@ -946,6 +946,8 @@ func fxFindingClaim(it *fxItem) FindingClaim {
 		FactText: f.Text, FactStart: f.Start, FactEnd: f.End}
 	if c.StatementText != "" && c.StatementEnd > c.StatementStart && c.StatementStart <= f.Start && f.End <= c.StatementEnd {
 		fc.Text, fc.Start, fc.End = c.StatementText, c.StatementStart, c.StatementEnd
+	} else if f.Context != "" && f.ContextStart <= f.Start && f.End <= f.ContextEnd {
+		fc.Text, fc.Start, fc.End = f.Context, f.ContextStart, f.ContextEnd
 	} else {
 		fc.Text, fc.Start, fc.End = f.Text, f.Start, f.End
 	}

@@ -89,3 +89,35 @@ func TestCompareAcrossLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestFactContext: a fact outside every statement is cited by the sentence
+// that holds it, in its finding claim too, not by its bare words.
+func TestFactContext(t *testing.T) {
+	first := "At least 20 people died in the storm in Haiti on Sunday."
+	second := "The storm also destroyed 300 houses in Gonaives."
+	doc := sentenceDoc("en", first+" "+second, day(2008, 9, 8))
+	facts := ExtractFacts(doc, nil)
+	if len(facts) == 0 {
+		t.Fatal("no facts")
+	}
+	for _, f := range facts {
+		want := first
+		if f.Start >= len(first) {
+			want = second
+		}
+		if f.Context != want || doc.Text[f.ContextStart:f.ContextEnd] != want {
+			t.Errorf("fact %q (%s): context %q [%d:%d], want %q", f.Text, f.Attribute, f.Context, f.ContextStart, f.ContextEnd, want)
+		}
+		fc := fxFindingClaim(&fxItem{c: &Claim{Fact: f}, f: &f})
+		if fc.Text != want || fc.FactText != f.Text {
+			t.Errorf("finding claim of %q: text %q, fact text %q", f.Text, fc.Text, fc.FactText)
+		}
+	}
+	// A fact inside a statement keeps the statement as its context.
+	st := []Statement{{Start: 0, End: len(first), Text: first}}
+	for _, f := range ExtractFacts(doc, st) {
+		if f.Start < len(first) && (f.Statement != 0 || f.Context != "") {
+			t.Errorf("fact %q in a statement: statement %d, context %q", f.Text, f.Statement, f.Context)
+		}
+	}
+}
