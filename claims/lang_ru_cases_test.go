@@ -34,6 +34,9 @@ var ruPackCases = []constructionCase{
 	{name: "ru: a female first name gives она its antecedent", lang: "ru",
 		text: "В переговорах участвовала также Виктория Нуланд. Джефф Раттке заявил, что прорыва нет. При этом она отметила, что договорённость достигнута.",
 		want: []want{{Kind: claims.Indirect, Text: "договорённость достигнута", Speaker: "Виктория Нуланд", Cue: "отметила"}}},
+	{name: "ru: a sentence-initial connective is no part of a name", lang: "ru",
+		text: "Однако Сергей Лавров заявил, что переговоры продолжатся.",
+		want: []want{{Kind: claims.Indirect, Text: "переговоры продолжатся", Speaker: "Сергей Лавров", Cue: "заявил"}}},
 }
 
 func TestRussianPackConstructions(t *testing.T) {
