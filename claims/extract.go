@@ -631,8 +631,8 @@ func (x *extractor) echoAttribution(k, hi int) (*attrib, bool) {
 		return nil, false
 	}
 	n, ok := x.subjectAfter(end, hi)
-	if !ok || n.kind == npFirst {
-		return nil, false
+	if !ok || n.kind == npFirst || p.flags&fDoc != 0 && n.kind != npDoc {
+		return nil, false // ("Det viser en kommune som …" is no attribution)
 	}
 	a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
 	x.setCue(a, k+1, end)

@@ -733,7 +733,8 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			coord := b.hasSubj && !b.part && b.g0 > cs && b.g0 == b.subj.p0 && x.isConj(b.g0-1) && x.isMark(b.g0-2, ",", ";")
 			// "sa at A, men påpeker at B", "said A and said B": a second
 			// cue sharing the subject ends the first clause
-			shared := b.hasSubj && !b.part && b.g0 == b.c0 && b.c0 > cs && x.isConj(b.c0-1) && b.subj.t1 <= a.c0
+			shared := b.hasSubj && !b.part && b.g0 == b.c0 && b.c0 > cs && x.isConj(b.c0-1) && b.subj.t1 <= a.c0 &&
+				b.c1 < sn.t1 && !x.r.noClause.has(x.tokLow(b.c1)) // ("and add to …" reports nothing)
 			coord = coord || shared
 			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according || b.relay || coord) {
 				ce = b.g0

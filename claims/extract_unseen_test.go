@@ -182,6 +182,17 @@ var unseenCases = []constructionCase{
 		want: []want{
 			{Kind: claims.Direct, Text: "Ekstremister gjorde dette", Unnamed: true, Cue: "sier"},
 			{Kind: claims.Direct, Text: "Det var som ventet", Speaker: "Vibeke Hein Bæra", Cue: "sier"}}},
+
+	// Regressions found on the fifth fresh set.
+	{name: "'Det viser X' inside a dash quotation is no echo attribution", lang: "nb",
+		text: "- Jeg har bare godt å si om vedtaket. Det viser en kommune som er villig, sier Hanne Bjurstrøm.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg har bare godt å si om vedtaket. Det viser en kommune som er villig", Speaker: "Hanne Bjurstrøm", Cue: "sier"}}},
+	{name: "'and add to' after a clause ends nothing", lang: "en",
+		text: "Wainoco added this will considerably reduce future income taxes in Canada and add to Wainoco's net income.",
+		want: []want{{Kind: claims.Indirect, Text: "this will considerably reduce future income taxes in Canada and add to Wainoco's net income", Cue: "added"}}},
+	{name: "a role, then the name after a comma, after the cue", lang: "nb",
+		text: "- Røyking og snus kan ikke sidestilles, sier kommunens folkehelsekoordinator, Tom Solli, til Avisa Nordland.",
+		want: []want{{Kind: claims.Direct, Text: "Røyking og snus kan ikke sidestilles", Speaker: "Tom Solli", Cue: "sier"}}},
 }
 
 // TestExtractUnseenConstructions checks the constructions of unseenCases.

@@ -1070,6 +1070,16 @@ func (x *extractor) describedSubjectAfter(k, hi int) (np, bool) {
 	}
 	h := x.describedHead(k, hi)
 	if h == k {
+		// "sier kommunens folkehelsekoordinator, Tom Solli, til …": a
+		// lower-case role, then the name after a comma
+		for j := k; j < hi && j <= k+2 && x.toks[j].is(tWord) && !x.toks[j].is(tCap); j++ {
+			if x.isRoleTok(j) && j+2 < hi && x.isMark(j+1, ",") && x.toks[j+2].is(tCap) {
+				if n, ok := x.subjectAfter(j+2, hi); ok && n.kind == npName {
+					return n, true
+				}
+				break
+			}
+		}
 		return x.subjectAfter(k, hi)
 	}
 	n, ok := x.subjectAfter(h, hi)
