@@ -68,11 +68,44 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateRetrying(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// openWait bounds how long Open waits for other processes that are
+// creating or migrating the same database at the same moment.
+const openWait = 30 * time.Second
+
+// migrateRetrying runs migrate, retrying while the database is busy.
+// SQLite's busy timeout covers ordinary lock waits, but not every moment
+// of a brand-new file's first connections (turning on WAL, building the
+// shared-memory index), where several processes opening one new database
+// at once can get "database is locked" straight away.
+func (s *Store) migrateRetrying(ctx context.Context) error {
+	deadline := time.Now().Add(openWait)
+	pause := 5 * time.Millisecond
+	for {
+		err := s.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 250*time.Millisecond)
+	}
+}
+
+// isBusy reports a lock held by another connection (SQLITE_BUSY or
+// SQLITE_LOCKED), recognised by code.
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
 }
 
 // Close closes the database.

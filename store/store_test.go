@@ -328,6 +328,38 @@ func TestBackupWhileWriting(t *testing.T) {
 	}
 }
 
+// TestConcurrentOpenNewDatabase: several processes that open (create and
+// migrate) one new database at the same moment all succeed.
+func TestConcurrentOpenNewDatabase(t *testing.T) {
+	ctx := context.Background()
+	for round := 0; round < 10; round++ {
+		path := filepath.Join(t.TempDir(), "ct.db")
+		var wg sync.WaitGroup
+		errs := make(chan error, 8)
+		for w := 0; w < 8; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s, err := Open(ctx, path)
+				if err != nil {
+					errs <- err
+					return
+				}
+				_, err = s.Count(ctx)
+				s.Close()
+				if err != nil {
+					errs <- err
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+}
+
 func TestConcurrentWriters(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ct.db")
