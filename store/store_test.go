@@ -214,6 +214,51 @@ func TestForgetRemovesEverything(t *testing.T) {
 	}
 }
 
+// ftsIntegrity runs FTS5's own check of the index against the stored texts.
+func ftsIntegrity(t *testing.T, s *Store) {
+	t.Helper()
+	if _, err := s.db.Exec(`INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("full-text index integrity-check: %v", err)
+	}
+}
+
+// TestBatchIndexesEachStoredArticle: the full-text rows written at the end
+// of a batch match what was stored: refused articles have none, and an
+// article stored twice in one batch (a second version) is indexed once,
+// with its newer text.
+func TestBatchIndexesEachStoredArticle(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	bad := seedInput("bad.txt", seedSentence+" Kanelbolle.")
+	bad.Statements[0].Kind = "opinion" // violates the CHECK constraint
+	v1 := seedInput("a.txt", seedSentence+" Blåbærsyltetøy.")
+	v2 := seedInput("a.txt", seedSentence+" Tyttebær.")
+	rs, err := s.IngestBatch(ctx, []Input{v1, bad, seedInput("c.txt", "Annen tekst «i nær fremtid»."), v2}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs[0].Status != Added || rs[1].Status != Refused || rs[2].Status != Added || rs[3].Status != Updated {
+		t.Fatalf("statuses = %v %v %v %v", rs[0].Status, rs[1].Status, rs[2].Status, rs[3].Status)
+	}
+	ftsIntegrity(t, s)
+	for _, tc := range []struct {
+		word string
+		hits int
+	}{{"Tyttebær", 1}, {"Blåbærsyltetøy", 0}, {"Kanelbolle", 0}, {"fremtid", 2}} {
+		if hits, err := s.Search(ctx, tc.word, 10); err != nil || len(hits) != tc.hits {
+			t.Errorf("search %s: %d hits (%v), want %d", tc.word, len(hits), err, tc.hits)
+		}
+	}
+	// A later batch updates it again: the index follows.
+	if _, err := s.IngestBatch(ctx, []Input{seedInput("a.txt", seedSentence+" Multebær.")}, now); err != nil {
+		t.Fatal(err)
+	}
+	ftsIntegrity(t, s)
+	if hits, _ := s.Search(ctx, "Tyttebær", 10); len(hits) != 0 {
+		t.Errorf("the replaced version is still found")
+	}
+}
+
 func TestBatchRefusesOneArticleOnly(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)

@@ -95,8 +95,9 @@ func writeArticlesFrom(t *testing.T, dir string, first, n int) {
 	}
 }
 
-// checkConsistent opens the database read-only and checks what a crash
-// must never leave: a file failing integrity_check, an article without its
+// checkConsistent opens the database (nobody else writes it now) and
+// checks what a crash must never leave: a file failing integrity_check or
+// a full-text index out of step with the texts, an article without its
 // current version, or a version whose statements were half written (the
 // statement sequence numbers of a version must be 0..n-1 with no gap, and
 // the article's text must index every statement).
@@ -105,7 +106,7 @@ func checkConsistent(t *testing.T, path string) int {
 	if _, err := os.Stat(path); os.IsNotExist(err) {
 		return 0 // killed before the database was created
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
+	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +114,11 @@ func checkConsistent(t *testing.T, path string) int {
 	var ic string
 	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&ic); err != nil || ic != "ok" {
 		t.Fatalf("integrity_check = %q, %v", ic, err)
+	}
+	// FTS5's own check of the full-text index against the stored texts.
+	if _, err := db.Exec(`INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)`); err != nil &&
+		!strings.Contains(err.Error(), "no such table") {
+		t.Fatalf("full-text index integrity-check: %v", err)
 	}
 	var orphan int
 	db.QueryRow(`SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM versions v WHERE v.article = a.id AND v.version = a.version)`).Scan(&orphan)
