@@ -220,3 +220,31 @@ func TestFastPathCorrect(t *testing.T) {
 		t.Errorf("fast path: decided %d/%d, right %d, lingua agrees %d/%d", fast, n, right, agree, long)
 	}
 }
+
+// TestDetectAmong: short statements the fast path cannot decide are told
+// among the given languages and English only; an unknown code falls back
+// to Detect.
+func TestDetectAmong(t *testing.T) {
+	tests := []struct {
+		text  string
+		codes []string
+		want  string
+	}{
+		{"oil prices fell sharply on Monday", []string{"en", "de", "ru", "nb"}, "en"},
+		{"oljeprisen falt kraftig mandag", []string{"en", "nb"}, "nb"},
+		{"die Ölpreise fielen am Montag stark", []string{"en", "de", "nb"}, "de"},
+		{"oil prices fell sharply on Monday", []string{"de"}, "en"},
+		{"die Ölpreise fielen am Montag stark", []string{"de"}, "de"},
+		{"oil prices fell sharply on Monday", []string{"en"}, "en"},
+		{"ok", []string{"en", "nb"}, ""},
+	}
+	for _, tt := range tests {
+		if got := DetectAmong(tt.text, tt.codes); got != tt.want {
+			t.Errorf("DetectAmong(%q, %v) = %q, want %q", tt.text, tt.codes, got, tt.want)
+		}
+	}
+	s := "oil prices fell sharply on Monday"
+	if got, want := DetectAmong(s, []string{"en", "xx"}), Detect(s); got != want {
+		t.Errorf("unknown code: %q, want Detect's %q", got, want)
+	}
+}
