@@ -149,20 +149,7 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 // Languages lists the languages of the stored articles, most articles
 // first.
 func (s *Store) Languages(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT lang FROM articles WHERE lang > '' GROUP BY lang ORDER BY COUNT(*) DESC, lang`)
-	if err != nil {
-		return nil, describe(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var l string
-		if err := rows.Scan(&l); err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	return s.column(ctx, `SELECT lang FROM articles WHERE lang > '' GROUP BY lang ORDER BY COUNT(*) DESC, lang`)
 }
 
 // Version is one stored version of an article.

@@ -176,18 +176,23 @@ func (s *Store) Claims(ctx context.Context) ([]claims.Claim, error) {
 // SpeakerIDs lists the distinct speaker ids of stored statements (all
 // versions: an index-only scan, fast on large databases).
 func (s *Store) SpeakerIDs(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT speaker_id FROM statements WHERE speaker_id > '' ORDER BY speaker_id`)
+	return s.column(ctx, `SELECT DISTINCT speaker_id FROM statements WHERE speaker_id > '' ORDER BY speaker_id`)
+}
+
+// column runs a query that selects one text column and returns its values.
+func (s *Store) column(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, describe(err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		out = append(out, id)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
