@@ -311,7 +311,7 @@ func (x *extractor) contextQuote(q, si int, dash bool) {
 	}
 	if prev != nil && prev.Speaker != "" && !(dash && lastR == '?') {
 		near := prev.para == sg.para && prev.sent >= si-2 ||
-			prev.para == sg.para-1 && x.lastSentOfPara(prev.sent)
+			prev.para < sg.para && x.paraGap(prev.para, sg.para) == 1 && x.lastSentOfPara(prev.sent)
 		if near && (full || prev.para == sg.para) {
 			cue := ""
 			if prev.para == sg.para && full && !dash {
@@ -358,6 +358,18 @@ func (x *extractor) statementBefore(st *stmt) *stmt {
 
 func (x *extractor) lastSentOfPara(si int) bool {
 	return si+1 >= len(x.sents) || x.sents[si+1].para != x.sents[si].para
+}
+
+// paraGap counts the paragraphs after a up to b that are not headings: a
+// crosshead between two paragraphs ("Juleferie") does not part them.
+func (x *extractor) paraGap(a, b int) int {
+	n := 0
+	for p := a + 1; p <= b && p < len(x.paras); p++ {
+		if !x.paras[p].heading {
+			n++
+		}
+	}
+	return n
 }
 
 // addQuote emits segment q as a direct statement.

@@ -1694,7 +1694,7 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 		lastID = last.SpeakerID
 	}
 	w, ok := x.recentPerson(si, pos, n.gender, lastID, false)
-	if !ok && lastOK && last.para >= x.sents[si].para-1 {
+	if !ok && lastOK && x.paraGap(last.para, x.sents[si].para) <= 1 {
 		// only capitalised words of no known kind in the sentences between
 		// ("… ignoring a recent Law Lords judgement, he said. … He said
 		// …"): the last speaker before them
@@ -1706,7 +1706,7 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	if !ok {
 		// nobody named in the sentences between: "…, sier
 		// Venstre-politikeren. Han reagerer også på … – …, sier han."
-		if lastOK && last.para >= x.sents[si].para-1 {
+		if lastOK && x.paraGap(last.para, x.sents[si].para) <= 1 {
 			return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.7, gender: last.gender}
 		}
 		return who{}

@@ -1,0 +1,24 @@
+package claims_test
+
+import (
+	"testing"
+
+	"github.com/claimtrail/claimtrail/claims"
+)
+
+// freshCases are constructions found wanting on nb articles annotated
+// before the tool was run on them (annotator D). Every text is invented;
+// each case fails without the rule it names.
+var freshCases = []constructionCase{
+	{name: "a crosshead between the last speaker and 'sier hun' does not part them", lang: "nb",
+		text: "- Hun ble sendt hjem, forteller Kari Berg til NTB. Nå skal hun trene i Berlin.\nJuleferie\n- Det er ingen krise. Jeg ville hilse på Evander Holyfield, sier hun.",
+		want: []want{{Kind: claims.Direct, Text: "Det er ingen krise. Jeg ville hilse på Evander Holyfield", Speaker: "Kari Berg", Cue: "sier"}}},
+	{name: "a crosshead between a speaker's dash paragraph and a floating one does not part them", lang: "nb",
+		text: "- Det blir tilfelle, sier Kari Berg.\nKlar\n- Jeg er helt klar for det.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg er helt klar for det.", Speaker: "Kari Berg"}}},
+}
+
+// TestExtractFreshConstructions checks the constructions of freshCases.
+func TestExtractFreshConstructions(t *testing.T) {
+	runConstructionCases(t, freshCases)
+}
