@@ -428,6 +428,25 @@ func (x *extractor) attributionAfterComma(k, hi int) (*attrib, bool) {
 			return a, true
 		}
 	}
+	// a particle verb split by its inverted subject: ", legger han til",
+	// ", slår Utne fast"
+	if t := x.toks[k]; t.is(tWord) && !t.is(tCap) && t.q < 0 {
+		for _, p := range x.r.verbs.byFirst[x.tokLow(k)] {
+			if len(p.words) != 2 || p.flags&fObj != 0 {
+				continue
+			}
+			n, ok := x.describedSubjectAfter(k+1, hi)
+			if !ok || n.kind == npFirst || n.t1 >= hi || x.tokLow(n.t1) != p.words[1] || !x.inversionTailOK(n.t1+1, hi) {
+				continue
+			}
+			a := &attrib{verb: p, subj: n, hasSubj: true, cs: -1, trailing: true}
+			x.setCue(a, k, k+1)
+			a.cue = x.tokText(k) + " " + x.tokText(n.t1)
+			a.cueE = int(x.toks[n.t1].e)
+			a.g0, a.g1 = k, n.t1+1
+			return a, true
+		}
+	}
 	// subject first: ", he said", ", the minister also said"
 	for e := k + 1; e < hi && e <= k+12; e++ {
 		t := x.toks[e]

@@ -16,6 +16,12 @@ var freshCases = []constructionCase{
 	{name: "a crosshead between a speaker's dash paragraph and a floating one does not part them", lang: "nb",
 		text: "- Det blir tilfelle, sier Kari Berg.\nKlar\n- Jeg er helt klar for det.",
 		want: []want{{Kind: claims.Direct, Text: "Jeg er helt klar for det.", Speaker: "Kari Berg"}}},
+	{name: "a particle verb split by an inverted name", lang: "nb",
+		text: "- Det fungerer bra internasjonalt, slår Ivar Utne fast.",
+		want: []want{{Kind: claims.Direct, Text: "Det fungerer bra internasjonalt", Speaker: "Ivar Utne", Cue: "slår fast"}}},
+	{name: "a particle verb split by an inverted pronoun", lang: "nb",
+		text: "- Jeg er glad, sier Kari Holm.\n- Det tar tid, legger hun til.",
+		want: []want{{Kind: claims.Direct, Text: "Det tar tid", Speaker: "Kari Holm", Cue: "legger til"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
