@@ -311,7 +311,7 @@ func (x *extractor) contextQuote(q, si int, dash bool) {
 	}
 	if prev != nil && prev.Speaker != "" && !(dash && lastR == '?') {
 		near := prev.para == sg.para && prev.sent >= si-2 ||
-			prev.para < sg.para && x.paraGap(prev.para, sg.para) == 1 && x.lastSentOfPara(prev.sent)
+			prev.para < sg.para && x.paraGap(prev.para, sg.para) == 1 && (x.lastSentOfPara(prev.sent) || x.namesOnly(prev.sent, prev.SpeakerID))
 		if near && (full || prev.para == sg.para) {
 			cue := ""
 			if prev.para == sg.para && full && !dash {
@@ -358,6 +358,28 @@ func (x *extractor) statementBefore(st *stmt) *stmt {
 
 func (x *extractor) lastSentOfPara(si int) bool {
 	return si+1 >= len(x.sents) || x.sents[si+1].para != x.sents[si].para
+}
+
+// namesOnly reports whether the one or two narrator sentences after
+// sentence si, to the end of its paragraph, name nobody but the speaker
+// id ("…, sier Brækhus. Men det hun er mest opptatt av er …").
+func (x *extractor) namesOnly(si int, id string) bool {
+	if id == "" {
+		return false
+	}
+	p := x.sents[si].para
+	for s := si + 1; s < len(x.sents) && x.sents[s].para == p; s++ {
+		if s > si+2 {
+			return false
+		}
+		for i := x.mentStart[s]; i < x.mentStart[s+1]; i++ {
+			m := &x.mentions[i]
+			if m.sent == s && SpeakerID(x.nameText(x.fullest(m, int(x.toks[m.t0].s)))) != id {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // paraGap counts the paragraphs after a up to b that are not headings: a

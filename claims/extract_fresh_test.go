@@ -22,6 +22,12 @@ var freshCases = []constructionCase{
 	{name: "a particle verb split by an inverted pronoun", lang: "nb",
 		text: "- Jeg er glad, sier Kari Holm.\n- Det tar tid, legger hun til.",
 		want: []want{{Kind: claims.Direct, Text: "Det tar tid", Speaker: "Kari Holm", Cue: "legger til"}}},
+	{name: "a narrator sentence about the speaker alone does not part a floating dash paragraph from them", lang: "nb",
+		text: "- Det blir tilfelle, sier Kari Berg. Men det hun er mest opptatt av er en tittelkamp.\n- Jeg er helt klar for det.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg er helt klar for det.", Speaker: "Kari Berg"}}},
+	{name: "a narrator sentence naming another person does part them", lang: "nb",
+		text: "- Det blir tilfelle, sier Kari Berg. Men Per Olsen er mest opptatt av en tittelkamp.\n- Jeg er helt klar for det.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg er helt klar for det.", SpeakerSet: true}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
