@@ -28,6 +28,9 @@ var freshCases = []constructionCase{
 	{name: "a narrator sentence naming another person does part them", lang: "nb",
 		text: "- Det blir tilfelle, sier Kari Berg. Men Per Olsen er mest opptatt av en tittelkamp.\n- Jeg er helt klar for det.",
 		want: []want{{Kind: claims.Direct, Text: "Jeg er helt klar for det.", SpeakerSet: true}}},
+	{name: "the verb 'sa' after a name is no company form", lang: "nb",
+		text: "Finansminister Per Olsen sa i går at skatten må ned.",
+		want: []want{{Kind: claims.Indirect, Text: "skatten må ned", Speaker: "Per Olsen", Cue: "sa"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

@@ -267,8 +267,9 @@ func (x *extractor) collectNames() {
 					continue
 				}
 				// a lower-case organisation word ends the name: "Oslo
-				// kommune", "Statistisk sentralbyrå"
-				if p, end := r.orgWords.match(x, toks, b); p != nil && end == b+1 && !toks[b].is(tDigit) {
+				// kommune", "Statistisk sentralbyrå" (not one the data
+				// writes capitalised: "Per Olsen sa", "Tine SA")
+				if p, end := r.orgWords.match(x, toks, b); p != nil && end == b+1 && !toks[b].is(tDigit) && p.text == lowerSame(p.text) {
 					b++
 				}
 				break
