@@ -31,6 +31,9 @@ var freshCases = []constructionCase{
 	{name: "the verb 'sa' after a name is no company form", lang: "nb",
 		text: "Finansminister Per Olsen sa i går at skatten må ned.",
 		want: []want{{Kind: claims.Indirect, Text: "skatten må ned", Speaker: "Per Olsen", Cue: "sa"}}},
+	{name: "a listed medium opening a sentence is no definite common noun", lang: "nb",
+		text: "Aftenposten skriver at skatten må ned.",
+		want: []want{{Kind: claims.Indirect, Text: "skatten må ned", Speaker: "Aftenposten", Cue: "skriver"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

@@ -1511,7 +1511,7 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 // definiteNoun reports whether the capitalised word at token k, opening
 // its sentence, is a common noun in a definite form rather than a name
 // ("Forsvarskjempen mener …"): it ends in a definite ending of the
-// language, is no given name, place or organisation, and the article never
+// language, is no given name, place, organisation or listed medium, and the article never
 // writes it capitalised except at a sentence start. It returns the word
 // without its ending, which then stands for a role the data does not list.
 func (x *extractor) definiteNoun(k int) (string, bool) {
@@ -1521,6 +1521,9 @@ func (x *extractor) definiteNoun(k int) (string, bool) {
 	m := x.mentionAt(k)
 	if m == nil || m.t0 != k || m.t1 != k+1 || !m.initial || m.org || m.place || x.isPersonMention(m) || x.seen[m.keys[0]] > 0 {
 		return "", false
+	}
+	if x.isMedium(k, k+1) {
+		return "", false // "Aftenposten skriver", "Dagbladet melder": a listed medium
 	}
 	w := x.low[x.toks[k].s:x.toks[k].e]
 	if x.r.isGivenName(w) {
