@@ -34,6 +34,15 @@ var freshCases = []constructionCase{
 	{name: "a listed medium opening a sentence is no definite common noun", lang: "nb",
 		text: "Aftenposten skriver at skatten må ned.",
 		want: []want{{Kind: claims.Indirect, Text: "skatten må ned", Speaker: "Aftenposten", Cue: "skriver"}}},
+	{name: "two speakers named jointly before the cue", lang: "nb",
+		text: "Kari Holm og Per Olsen sier at de er fornøyde.",
+		want: []want{{Kind: claims.Indirect, Text: "de er fornøyde", Speaker: "Kari Holm; Per Olsen", Cue: "sier"}}},
+	{name: "two speakers named jointly after the cue, with ages", lang: "nb",
+		text: "- Vi kom tidlig, sier Kari Holm (65) og Per Olsen (79).",
+		want: []want{{Kind: claims.Direct, Text: "Vi kom tidlig", Speaker: "Kari Holm; Per Olsen", Cue: "sier"}}},
+	{name: "a name joined to the subject inside the reported clause is no joint speaker", lang: "nb",
+		text: "Kari Holm sier at Per Olsen og Ola Berg er fornøyde.",
+		want: []want{{Kind: claims.Indirect, Text: "Per Olsen og Ola Berg er fornøyde", Speaker: "Kari Holm", Cue: "sier"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

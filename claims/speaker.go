@@ -1596,6 +1596,12 @@ func (x *extractor) resolve(n np, k int) who {
 		m.asPerson = kind == SpeakerPerson
 		if m.asPerson {
 			x.personKeys[m.keys[len(m.keys)-1]] = true
+			if a, b := x.jointPartner(m); a != nil {
+				// "Kari Holm og Per Olsen sier", "sier Kari Holm (65) og
+				// Per Olsen (79)": both, in the article's order
+				name = x.nameText(x.fullest(a, int(x.toks[a.t0].s))) + "; " + x.nameText(x.fullest(b, int(x.toks[b.t0].s)))
+				return who{name: name, id: SpeakerID(name), kind: kind, conf: 0.8}
+			}
 		}
 		return who{name: name, id: SpeakerID(name), kind: kind, conf: 0.95, gender: f.gender}
 	case npPronoun:
@@ -1632,6 +1638,44 @@ func (x *extractor) resolve(n np, k int) who {
 		return who{} // whose statement it is stays open
 	}
 	return who{}
+}
+
+// jointPartner finds a second person named jointly with mention m, as
+// "A og B" with nothing else in the clause on that side: A opens the
+// sentence or follows a mark, B ends at a mark or the sentence end (an
+// age in brackets after either is passed over). It returns the two in
+// order, or nils.
+func (x *extractor) jointPartner(m *mention) (*mention, *mention) {
+	sn := x.sents[m.sent]
+	person := func(o *mention) bool {
+		return o != nil && o != m && !o.org && !o.place && !o.quoted && o.sent == m.sent && x.isPersonMention(o)
+	}
+	// past an age in brackets: "(65)"
+	skipAge := func(k int) int {
+		if k+2 < sn.t1 && x.isMark(k, "(") && x.toks[k+1].is(tDigit) && x.isMark(k+2, ")") {
+			return k + 3
+		}
+		return k
+	}
+	// to the right: "m og B" ending the clause
+	if k := skipAge(m.t1); k+1 < sn.t1 && x.isConj(k) {
+		if b := x.mentionAt(k + 1); b != nil && b.t0 == k+1 && person(b) {
+			if e := skipAge(b.t1); e >= sn.t1 || x.toks[e].is(tPunct) && !x.isMark(e, "(") || x.isPrepTok(e) {
+				return m, b
+			}
+		}
+	}
+	// to the left: "A og m" opening the clause
+	if k := m.t0 - 1; k > sn.t0 && x.isConj(k) {
+		j := k - 1
+		if j-2 >= sn.t0 && x.isMark(j, ")") && x.toks[j-1].is(tDigit) && x.isMark(j-2, "(") {
+			j -= 3
+		}
+		if a := x.mentionAt(j); a != nil && a.t1 == j+1 && person(a) && (a.t0 == sn.t0 || x.toks[a.t0-1].is(tPunct)) {
+			return a, m
+		}
+	}
+	return nil, nil
 }
 
 // isMedium reports whether tokens [a, b) are a listed medium.
@@ -1675,7 +1719,7 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 			if st.Start > pos || st.Kind == Assertion {
 				continue
 			}
-			if n.plural && (st.SpeakerKind == SpeakerUnnamed || st.SpeakerKind == SpeakerOrganisation) && st.Speaker != "" {
+			if n.plural && (st.SpeakerKind == SpeakerUnnamed || st.SpeakerKind == SpeakerOrganisation || strings.Contains(st.Speaker, "; ")) && st.Speaker != "" {
 				return who{name: st.Speaker, id: st.SpeakerID, kind: st.SpeakerKind, conf: 0.6}
 			}
 			if !n.plural && st.SpeakerKind == SpeakerOrganisation {
@@ -1686,7 +1730,8 @@ func (x *extractor) resolvePronoun(n np, k int) who {
 	}
 	// the last statement's speaker (the person asked, past a question)
 	last, asked := x.lastSpeakerStmt(pos)
-	lastOK := last != nil && last.SpeakerKind == SpeakerPerson && last.Speaker != "" && genderOK(n.gender, last.gender)
+	lastOK := last != nil && last.SpeakerKind == SpeakerPerson && last.Speaker != "" && genderOK(n.gender, last.gender) &&
+		!strings.Contains(last.Speaker, "; ") // he or she is not both of a joint speaker
 	if lastOK && (last.sent >= si-1 || asked && last.para >= x.sents[si].para-2) {
 		return who{name: last.Speaker, id: last.SpeakerID, kind: SpeakerPerson, conf: 0.85, gender: last.gender}
 	}
