@@ -43,6 +43,9 @@ var freshCases = []constructionCase{
 	{name: "a name joined to the subject inside the reported clause is no joint speaker", lang: "nb",
 		text: "Kari Holm sier at Per Olsen og Ola Berg er fornøyde.",
 		want: []want{{Kind: claims.Indirect, Text: "Per Olsen og Ola Berg er fornøyde", Speaker: "Kari Holm", Cue: "sier"}}},
+	{name: "she is not a person named beside her in the sentence before", lang: "nb",
+		text: "Kari Holm er leder i laget. Nå har hun skrevet et brev til Marit Olsen om saken. Alt er løst, skriver hun.",
+		want: []want{{Kind: claims.Indirect, Text: "Alt er løst", Speaker: "Kari Holm", Cue: "skriver"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

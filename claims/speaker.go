@@ -1806,9 +1806,16 @@ func (x *extractor) recentPerson(si, pos int, gender byte, lastID string, weak b
 			break
 		}
 		var cands []cand
+		// a sentence whose he/she stands beside a name ("I går ringte han
+		// til Per Olsen") speaks of someone else before: only a name
+		// opening it can be the one
+		pron := x.hasPronoun(s, pos, gender)
 		for i := x.mentStart[s]; i < x.mentStart[s+1]; i++ {
 			m := &x.mentions[i]
 			if m.sent != s || m.quoted || int(x.toks[m.t0].s) >= pos || m.org || m.place {
+				continue
+			}
+			if pron && !(m.initial || m.t0 == x.sents[s].t0) {
 				continue
 			}
 			isWeak := !x.isPersonMention(m)
@@ -1868,6 +1875,24 @@ func (x *extractor) recentPerson(si, pos int, gender byte, lastID string, weak b
 		conf = 0.55
 	}
 	return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: conf, gender: g}, true
+}
+
+// hasPronoun reports whether sentence s has, before byte pos and outside
+// quotations, a he (gender 'm') or she ('f') pronoun.
+func (x *extractor) hasPronoun(s, pos int, gender byte) bool {
+	if gender == 0 {
+		return false
+	}
+	for k := x.sents[s].t0; k < x.sents[s].t1 && int(x.toks[k].s) < pos; k++ {
+		if !x.toks[k].is(tWord) || x.toks[k].q >= 0 {
+			continue
+		}
+		w := x.tokLow(k)
+		if gender == 'm' && x.r.pronMale.has(w) || gender == 'f' && x.r.pronFemale.has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPersonMention reports whether a mention names a person: evidence on
