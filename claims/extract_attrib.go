@@ -488,6 +488,20 @@ func (x *extractor) decide(si int, atts []*attrib) {
 		switch {
 		case a.c0 == sn.t0 || x.onlyConnectivesBefore(sn.t0, a.c0):
 			cs := a.g1
+			// a verb-second clause opens with its finite verb, past a
+			// phrase that completes the source: "Ifølge kilder i partiet
+			// [vil hun gå av]"
+			if x.r.verbSecond && cs < sn.t1 && x.isPrepTok(cs) && !x.toks[cs].is(tCap) {
+				for m := cs + 1; m < sn.t1 && m <= cs+4; m++ {
+					if !x.toks[m].is(tWord) || x.toks[m].q >= 0 {
+						break
+					}
+					if x.r.finite.has(x.tokLow(m)) {
+						cs = m
+						break
+					}
+				}
+			}
 			if x.isMark(cs, ",") {
 				cs++
 				// "Ifølge Haugesund avis, som omtalte saken lørdag, er …"

@@ -46,6 +46,9 @@ var freshCases = []constructionCase{
 	{name: "she is not a person named beside her in the sentence before", lang: "nb",
 		text: "Kari Holm er leder i laget. Nå har hun skrevet et brev til Marit Olsen om saken. Alt er løst, skriver hun.",
 		want: []want{{Kind: claims.Indirect, Text: "Alt er løst", Speaker: "Kari Holm", Cue: "skriver"}}},
+	{name: "'ifølge X' with a phrase completing X: the clause opens at its finite verb", lang: "nb",
+		text: "Ifølge kilder i partiet vil hun gå av.",
+		want: []want{{Kind: claims.Indirect, Text: "vil hun gå av", Unnamed: true, Speaker: "kilder", Cue: "Ifølge"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
