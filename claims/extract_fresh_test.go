@@ -49,6 +49,9 @@ var freshCases = []constructionCase{
 	{name: "'ifølge X' with a phrase completing X: the clause opens at its finite verb", lang: "nb",
 		text: "Ifølge kilder i partiet vil hun gå av.",
 		want: []want{{Kind: claims.Indirect, Text: "vil hun gå av", Unnamed: true, Speaker: "kilder", Cue: "Ifølge"}}},
+	{name: "'overfor X' after the cue is the relay", lang: "nb",
+		text: "Kari Holm bekrefter overfor VG at mannen er pågrepet.",
+		want: []want{{Kind: claims.Indirect, Text: "mannen er pågrepet", Speaker: "Kari Holm", Cue: "bekrefter", Via: "VG"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
