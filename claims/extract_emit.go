@@ -571,6 +571,9 @@ func (x *extractor) mediumAt(j, hi int) (string, int, bool) {
 	if p, end := x.r.media.match(x, x.toks, j); p != nil && end <= hi {
 		return x.text[x.toks[j].s:x.toks[end-1].e], end, true
 	}
+	if j == start && isWebAddress(x.text[x.toks[j].s:x.toks[j].e]) {
+		return x.text[x.toks[j].s:x.toks[j].e], j + 1, true // "til smp.no"
+	}
 	if j == start {
 		return "", start, false // a bare noun: "told reporters"
 	}
@@ -587,6 +590,27 @@ func (x *extractor) mediumAt(j, hi int) (string, int, bool) {
 		}
 	}
 	return "", start, false
+}
+
+// isWebAddress reports whether a word is a site's address: letters, a
+// dot and a two- or three-letter lower-case ending ("smp.no", "vg.no",
+// "bbc.com"), which names the medium it stands for.
+func isWebAddress(w string) bool {
+	i := strings.LastIndexByte(w, '.')
+	if i <= 0 || len(w)-i-1 < 2 || len(w)-i-1 > 3 {
+		return false
+	}
+	for _, c := range w[i+1:] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	for _, c := range w[:i] {
+		if !unicode.IsLetter(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // ---------------------------------------------------------------------

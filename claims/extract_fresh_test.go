@@ -52,6 +52,9 @@ var freshCases = []constructionCase{
 	{name: "'overfor X' after the cue is the relay", lang: "nb",
 		text: "Kari Holm bekrefter overfor VG at mannen er pågrepet.",
 		want: []want{{Kind: claims.Indirect, Text: "mannen er pågrepet", Speaker: "Kari Holm", Cue: "bekrefter", Via: "VG"}}},
+	{name: "a web address after 'til' is the relay", lang: "nb",
+		text: "- Det kan jeg ikke kommentere, sier Maria Vike til smp.no.",
+		want: []want{{Kind: claims.Direct, Text: "Det kan jeg ikke kommentere", Speaker: "Maria Vike", Cue: "sier", Via: "smp.no"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
