@@ -451,7 +451,7 @@ func (x *extractor) add(kind Kind, s, e int, a *attrib, w who, partial bool, rul
 	// a relay stated for an interview holds for the speaker's later words
 	if st.SpeakerID != "" {
 		if st.Via != "" {
-			if a != nil && a.viaInt {
+			if a != nil && (a.viaInt || x.r.relaySticks && st.SpeakerKind == SpeakerPerson) {
 				x.sticky[st.SpeakerID] = stickyVia{via: st.Via, para: st.para}
 			} else if sv, ok := x.sticky[st.SpeakerID]; ok && sv.via != st.Via {
 				delete(x.sticky, st.SpeakerID)

@@ -55,6 +55,9 @@ var freshCases = []constructionCase{
 	{name: "a web address after 'til' is the relay", lang: "nb",
 		text: "- Det kan jeg ikke kommentere, sier Maria Vike til smp.no.",
 		want: []want{{Kind: claims.Direct, Text: "Det kan jeg ikke kommentere", Speaker: "Maria Vike", Cue: "sier", Via: "smp.no"}}},
+	{name: "nb: a relay named once holds for the person's later words", lang: "nb",
+		text: "- Materialet er funnet, sier Jonas Nerdal til NTB. Han bekrefter at mannen er pågrepet.",
+		want: []want{{Kind: claims.Indirect, Text: "mannen er pågrepet", Speaker: "Jonas Nerdal", Cue: "bekrefter", Via: "NTB"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

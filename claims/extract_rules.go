@@ -154,58 +154,59 @@ type viaPattern struct {
 type rules struct {
 	code string
 
-	pairs      []quotePair
-	nested     []quotePair
-	dashes     map[rune]bool
-	dashParas  map[rune]bool
-	verbs      *phraseSet
-	according  *phraseSet
-	comps      wordSet
-	adverbs    *phraseSet
-	passive    wordSet
-	echo       wordSet  // nb "Det sier X": a subject that points back to a quotation
-	verbSecond bool     // the subject may follow its verb anywhere (nb: "I går sa han at …")
-	quoting    wordSet  // "quoted X as saying"
-	finite     wordSet  // finite verbs that show a clause ("will", "vil")
-	relatives  wordSet  // relative pronouns whose antecedent may speak ("som", "who")
-	documents  wordSet  // documents that speak for their issuer ("the report said")
-	noClause   wordSet  // words that cannot open a reported clause ("on", "til")
-	conjs      wordSet  // "and", "og"
-	asWord     wordSet  // "as" of "quoted X as saying"
-	preps      wordSet  // prepositions
-	loosePreps wordSet  // prepositions that may precede a participle's subject ("with")
-	placePreps wordSet  // prepositions before places ("i", "på", "in")
-	issuerBy   wordSet  // "by" of "a survey by X"
-	indefs     wordSet  // indefinite determiners
-	coHeads    wordSet  // "the company", "selskapet"
-	joiners    wordSet  // words inside names ("of", "and")
-	dateWords  wordSet  // weekdays and months
-	pronSecond wordSet  // "you", "du"
-	infMarks   wordSet  // "to", "å"
-	places     wordSet  // lower-case place names and demonyms of the shared gazetteer
-	notNameEnd []string // endings of capitalised words that are no names ("Highlighting")
-	pronMale   wordSet
-	pronFemale wordSet
-	pronPlural wordSet
-	pronNeuter wordSet
-	pronFirst  wordSet
-	clauseOpen wordSet
-	parens     wordSet // adverbs set off by commas after a cue ("said, however, …")
-	shares     wordSet // words of a share of people ("a quarter said")
-	titleMale  wordSet
-	titleFem   wordSet
-	title      wordSet
-	roles      *phraseSet
-	roleEnds   []string
-	defEnds    []string
-	roleMods   wordSet
-	orgWords   *phraseSet
-	unnamed    wordSet
-	dets       wordSet
-	particles  wordSet
-	notNames   wordSet
-	namesMale  wordSet
-	namesFem   wordSet
+	pairs       []quotePair
+	nested      []quotePair
+	dashes      map[rune]bool
+	dashParas   map[rune]bool
+	verbs       *phraseSet
+	according   *phraseSet
+	comps       wordSet
+	adverbs     *phraseSet
+	passive     wordSet
+	echo        wordSet  // nb "Det sier X": a subject that points back to a quotation
+	verbSecond  bool     // the subject may follow its verb anywhere (nb: "I går sa han at …")
+	relaySticks bool     // any relay named for a person ("sier X til NTB") holds for their later words
+	quoting     wordSet  // "quoted X as saying"
+	finite      wordSet  // finite verbs that show a clause ("will", "vil")
+	relatives   wordSet  // relative pronouns whose antecedent may speak ("som", "who")
+	documents   wordSet  // documents that speak for their issuer ("the report said")
+	noClause    wordSet  // words that cannot open a reported clause ("on", "til")
+	conjs       wordSet  // "and", "og"
+	asWord      wordSet  // "as" of "quoted X as saying"
+	preps       wordSet  // prepositions
+	loosePreps  wordSet  // prepositions that may precede a participle's subject ("with")
+	placePreps  wordSet  // prepositions before places ("i", "på", "in")
+	issuerBy    wordSet  // "by" of "a survey by X"
+	indefs      wordSet  // indefinite determiners
+	coHeads     wordSet  // "the company", "selskapet"
+	joiners     wordSet  // words inside names ("of", "and")
+	dateWords   wordSet  // weekdays and months
+	pronSecond  wordSet  // "you", "du"
+	infMarks    wordSet  // "to", "å"
+	places      wordSet  // lower-case place names and demonyms of the shared gazetteer
+	notNameEnd  []string // endings of capitalised words that are no names ("Highlighting")
+	pronMale    wordSet
+	pronFemale  wordSet
+	pronPlural  wordSet
+	pronNeuter  wordSet
+	pronFirst   wordSet
+	clauseOpen  wordSet
+	parens      wordSet // adverbs set off by commas after a cue ("said, however, …")
+	shares      wordSet // words of a share of people ("a quarter said")
+	titleMale   wordSet
+	titleFem    wordSet
+	title       wordSet
+	roles       *phraseSet
+	roleEnds    []string
+	defEnds     []string
+	roleMods    wordSet
+	orgWords    *phraseSet
+	unnamed     wordSet
+	dets        wordSet
+	particles   wordSet
+	notNames    wordSet
+	namesMale   wordSet
+	namesFem    wordSet
 
 	media      *phraseSet // exact case
 	mediaNouns *phraseSet
@@ -303,6 +304,7 @@ func compile(p *lang.Pack) *rules {
 	r.passive = set(p, "passive")
 	r.echo = set(p, "echo-subjects")
 	r.verbSecond = len(p.Entries("verb-second")) > 0
+	r.relaySticks = len(p.Entries("relay-sticks")) > 0
 	r.quoting = set(p, "quoting-verbs")
 	r.finite = set(p, "finite-markers")
 	r.relatives = set(p, "relatives")
