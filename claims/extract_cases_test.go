@@ -147,9 +147,9 @@ var constructionCases = []constructionCase{
 		want: []want{
 			{Kind: claims.Indirect, Text: "arrangementet vil finne sted «i nær fremtid»", Speaker: "Darchiev", Cue: "sa"},
 			{Kind: claims.Direct, Text: "i nær fremtid", Speaker: "Darchiev", Partial: true}}},
-	{name: "opplyste X, organisation, relay", lang: "nb",
+	{name: "opplyste X, unnamed body, relay", lang: "nb",
 		text: "Brannen startet i en garasje i natt, opplyste politiet til NTB.",
-		want: []want{{Kind: claims.Indirect, Text: "Brannen startet i en garasje i natt", Speaker: "politiet", Cue: "opplyste", Via: "NTB"}}},
+		want: []want{{Kind: claims.Indirect, Text: "Brannen startet i en garasje i natt", Speaker: "politiet", Unnamed: true, Cue: "opplyste", Via: "NTB"}}},
 	{name: "bare clause after a non-say verb opened by a pronoun (seed 000)", lang: "en",
 		text: "On the critical matter of nuclear arms control, Lavrov indicated he expects a direct response from US President Donald Trump.",
 		want: []want{{Kind: claims.Indirect, Text: "he expects a direct response from US President Donald Trump", Speaker: "Lavrov", Cue: "indicated"}}},

@@ -58,6 +58,9 @@ var freshCases = []constructionCase{
 	{name: "nb: a relay named once holds for the person's later words", lang: "nb",
 		text: "- Materialet er funnet, sier Jonas Nerdal til NTB. Han bekrefter at mannen er pågrepet.",
 		want: []want{{Kind: claims.Indirect, Text: "mannen er pågrepet", Speaker: "Jonas Nerdal", Cue: "bekrefter", Via: "NTB"}}},
+	{name: "bare 'politiet' is an unnamed body, as the gold has it", lang: "nb",
+		text: "Mannen er pågrepet, opplyser politiet.",
+		want: []want{{Kind: claims.Indirect, Text: "Mannen er pågrepet", Speaker: "politiet", Unnamed: true, Cue: "opplyser"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
