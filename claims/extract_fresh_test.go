@@ -61,6 +61,12 @@ var freshCases = []constructionCase{
 	{name: "bare 'politiet' is an unnamed body, as the gold has it", lang: "nb",
 		text: "Mannen er pågrepet, opplyser politiet.",
 		want: []want{{Kind: claims.Indirect, Text: "Mannen er pågrepet", Speaker: "politiet", Unnamed: true, Cue: "opplyser"}}},
+	{name: "cue bedyrer", lang: "nb",
+		text: "Han bedyrer at vedtaket nesten ikke koster noe.",
+		want: []want{{Kind: claims.Indirect, Text: "vedtaket nesten ikke koster noe", Cue: "bedyrer"}}},
+	{name: "cue avslører", lang: "nb",
+		text: "Kari Holm avslører at hun har sagt opp.",
+		want: []want{{Kind: claims.Indirect, Text: "hun har sagt opp", Speaker: "Kari Holm", Cue: "avslører"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
