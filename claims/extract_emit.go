@@ -406,6 +406,9 @@ func (x *extractor) addQuote(q int, a *attrib, w who, partial bool, rule string,
 // copyQuote emits segment q with the speaker, relay and (given) cue of an
 // earlier statement.
 func (x *extractor) copyQuote(q int, prev *stmt, cue, rule string, conf float64, si int) {
+	if x.segs[q].dash {
+		x.narratorCut(q, si, prev.SpeakerID)
+	}
 	sg := x.segs[q]
 	w := who{name: prev.Speaker, id: prev.SpeakerID, kind: prev.SpeakerKind, conf: 1, gender: prev.gender, single: prev.single}
 	x.add(Direct, sg.s, sg.e, nil, w, !x.segFullOrDash(q, si), rule, conf, si, q)
@@ -416,6 +419,50 @@ func (x *extractor) copyQuote(q int, prev *stmt, cue, rule string, conf float64,
 	}
 	if st.Via == "" {
 		st.Via = prev.Via
+	}
+}
+
+// narratorCut ends the unattributed dash quotation of segment q before a
+// later sentence in the narrator's voice: one that speaks of its speaker
+// (id) by name and says neither I nor we ("- … Vi er høyt verdsatt.
+// ElBaradei ble spurt om …").
+func (x *extractor) narratorCut(q, si int, id string) {
+	sg := &x.segs[q]
+	if id == "" {
+		return
+	}
+	k0, k1 := x.tokAt(sg.s), x.tokAt(sg.e)
+	// the sentences inside the quotation, after its first
+	for a := k0; a < k1; {
+		b := a
+		for b < k1 && !(x.toks[b].is(tPunct) && isSentenceEndRune(firstRune(x.text[x.toks[b].s:]))) {
+			b++
+		}
+		if b < k1 {
+			b++ // the final mark
+		}
+		if a > k0 {
+			first, named := false, false
+			for k := a; k < b; k++ {
+				if !x.toks[k].is(tWord) {
+					continue
+				}
+				if x.r.pronFirst.has(x.tokLow(k)) {
+					first = true
+					break
+				}
+				if m := x.mentionAt(k); m != nil && m.t0 == k && SpeakerID(x.nameText(x.fullest(m, int(x.toks[m.t0].s)))) == id {
+					named = true
+				}
+			}
+			if named && !first {
+				if e := int(x.toks[a-1].e); e > sg.s {
+					sg.e = e
+				}
+				return
+			}
+		}
+		a = b
 	}
 }
 

@@ -67,6 +67,12 @@ var freshCases = []constructionCase{
 	{name: "cue avslører", lang: "nb",
 		text: "Kari Holm avslører at hun har sagt opp.",
 		want: []want{{Kind: claims.Indirect, Text: "hun har sagt opp", Speaker: "Kari Holm", Cue: "avslører"}}},
+	{name: "a narrator sentence naming the speaker ends an unattributed dash quotation", lang: "nb",
+		text: "- Vi er glade, sier Kari Holm.\n- Jeg vil si takk. Vi er høyt verdsatt. Holm ble spurt om hva hun var stolt av.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg vil si takk. Vi er høyt verdsatt.", Speaker: "Kari Holm"}}},
+	{name: "a sentence naming the speaker that says I stays in the quotation", lang: "nb",
+		text: "- Vi er glade, sier Kari Holm.\n- Jeg vil si takk. Jeg heter Kari Holm.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg vil si takk. Jeg heter Kari Holm.", Speaker: "Kari Holm"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
