@@ -54,6 +54,7 @@ func extract(doc Doc) ([]Statement, []Diagnostic) {
 		x.analyse(si)
 	}
 	x.fillChains()
+	x.fillLeadingDash()
 	x.assertions()
 	out := make([]Statement, 0, len(x.out))
 	for _, s := range x.out {

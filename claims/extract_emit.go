@@ -514,6 +514,39 @@ func round2(f float64) float64 {
 	return float64(int(f*100+0.5)) / 100
 }
 
+// fillLeadingDash gives an unattributed dash paragraph that opens a run
+// of dash paragraphs the speaker of the next one, attributed to a person
+// ("- Jeg har slitt med influensa. / - …, forteller Cecilia Brækhus til
+// NTB."): no statement before it in the paragraph gap, not a question.
+func (x *extractor) fillLeadingDash() {
+	for i := 0; i+1 < len(x.out); i++ {
+		st := &x.out[i]
+		if st.Kind != Direct || st.Speaker != "" || st.Cue != "" || st.seg < 0 || !x.segs[st.seg].dash {
+			continue
+		}
+		if r, _ := runeBefore(x.text, st.End); r == '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(x.out) && x.out[j].Kind == Assertion {
+			j++
+		}
+		if j >= len(x.out) {
+			continue
+		}
+		nx := &x.out[j]
+		if nx.Kind != Direct || nx.seg < 0 || !x.segs[nx.seg].dash || nx.Cue == "" || nx.SpeakerKind != SpeakerPerson ||
+			nx.para <= st.para || x.paraGap(st.para, nx.para) != 1 || !x.lastSentOfPara(st.sent) {
+			continue
+		}
+		st.Speaker, st.SpeakerID, st.SpeakerKind, st.gender = nx.Speaker, nx.SpeakerID, nx.SpeakerKind, nx.gender
+		if st.Via == "" {
+			st.Via = nx.Via
+		}
+		st.Rule = "dash+next"
+	}
+}
+
 // fillChains gives every paragraph of a quotation that runs over several
 // paragraphs the speaker found for any of them.
 func (x *extractor) fillChains() {

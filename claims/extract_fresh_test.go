@@ -73,6 +73,12 @@ var freshCases = []constructionCase{
 	{name: "a sentence naming the speaker that says I stays in the quotation", lang: "nb",
 		text: "- Vi er glade, sier Kari Holm.\n- Jeg vil si takk. Jeg heter Kari Holm.",
 		want: []want{{Kind: claims.Direct, Text: "Jeg vil si takk. Jeg heter Kari Holm.", Speaker: "Kari Holm"}}},
+	{name: "an unattributed dash paragraph before one attributed to a person is theirs", lang: "nb",
+		text: "Bokseren må stå over stevnet.\n- Jeg har slitt med influensa i en uke.\n- Sparringen ble sendt hjem, forteller Kari Holm til NTB.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg har slitt med influensa i en uke.", Speaker: "Kari Holm", Via: "NTB"}}},
+	{name: "an unattributed dash question before an answer is not the answerer's", lang: "nb",
+		text: "Bokseren må stå over stevnet.\n- Har du vært syk?\n- Ja, i en uke, forteller Kari Holm.",
+		want: []want{{Kind: claims.Direct, Text: "Har du vært syk?", SpeakerSet: true}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
