@@ -79,6 +79,18 @@ var freshCases = []constructionCase{
 	{name: "an unattributed dash question before an answer is not the answerer's", lang: "nb",
 		text: "Bokseren må stå over stevnet.\n- Har du vært syk?\n- Ja, i en uke, forteller Kari Holm.",
 		want: []want{{Kind: claims.Direct, Text: "Har du vært syk?", SpeakerSet: true}}},
+	{name: "nb perfect: 'har' between the subject and a participle cue", lang: "nb",
+		text: "Kari Holm har i tillegg påpekt at skatten må ned.",
+		want: []want{{Kind: claims.Indirect, Text: "skatten må ned", Speaker: "Kari Holm", Cue: "påpekt"}}},
+	{name: "nb perfect of a bare cue: 'har forklart at'", lang: "nb",
+		text: "Per Olsen har forklart at han kom hjem klokken fire.",
+		want: []want{{Kind: claims.Indirect, Text: "han kom hjem klokken fire", Speaker: "Per Olsen", Cue: "forklart"}}},
+	{name: "'sa opp jobben', 'har sagt nei til' report no clause", lang: "nb",
+		text: "Per Olsen har sagt opp jobben. Kari Holm sa nei til tilbudet.",
+		none: []string{"opp jobben", "nei til tilbudet"}},
+	{name: "cue avslutter closes a dash quotation", lang: "nb",
+		text: "- Jeg skal ta lærdom av dette. Det tror jeg de andre vil gjøre, avslutter Bernt Hulsker.",
+		want: []want{{Kind: claims.Direct, Text: "Jeg skal ta lærdom av dette. Det tror jeg de andre vil gjøre", Speaker: "Bernt Hulsker", Cue: "avslutter"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
