@@ -91,6 +91,21 @@ var freshCases = []constructionCase{
 	{name: "cue avslutter closes a dash quotation", lang: "nb",
 		text: "- Jeg skal ta lærdom av dette. Det tror jeg de andre vil gjøre, avslutter Bernt Hulsker.",
 		want: []want{{Kind: claims.Direct, Text: "Jeg skal ta lærdom av dette. Det tror jeg de andre vil gjøre", Speaker: "Bernt Hulsker", Cue: "avslutter"}}},
+	{name: "'ifølge den <adjektiv> avisen X': the article opens a description, not a pronoun", lang: "nb",
+		text: "Ifølge den israelske avisen Jerusalem Post er det diskutert en endring.",
+		want: []want{{Kind: claims.Indirect, Text: "er det diskutert en endring", Speaker: "Jerusalem Post", Cue: "Ifølge"}}},
+	{name: "trailing 'ifølge den <adjektiv> professoren X'", lang: "nb",
+		text: "Kari Holm er syk, ifølge den norske professoren Per Olsen.",
+		want: []want{{Kind: claims.Indirect, Text: "Kari Holm er syk", Speaker: "Per Olsen", Cue: "ifølge"}}},
+	{name: "a described medium is named without the description's article", lang: "nb",
+		text: "Kari Holm er syk, ifølge den lokale avisa VG.",
+		want: []want{{Kind: claims.Indirect, Text: "Kari Holm er syk", Speaker: "VG", Cue: "ifølge"}}},
+	{name: "'ifølge en kunngjøring fra X': the document's issuer", lang: "nb",
+		text: "Pressen blir orientert først, ifølge en kunngjøring fra Slottet.",
+		want: []want{{Kind: claims.Indirect, Text: "Pressen blir orientert først", Speaker: "Slottet", Cue: "ifølge"}}},
+	{name: "'ifølge en pressemelding fra politiet': an unnamed issuer", lang: "nb",
+		text: "Mannen er pågrepet, ifølge en pressemelding fra politiet.",
+		want: []want{{Kind: claims.Indirect, Text: "Mannen er pågrepet", Speaker: "politiet", Unnamed: true, Cue: "ifølge"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

@@ -1001,7 +1001,7 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 	if k >= hi || toks[k].q >= 0 {
 		return np{}, false
 	}
-	if toks[k].is(tWord) && x.isPronoun(x.low[toks[k].s:toks[k].e]) {
+	if toks[k].is(tWord) && x.isPronoun(x.low[toks[k].s:toks[k].e]) && !x.detBeforeName(k, hi) {
 		return x.classifyNP(k, k+1)
 	}
 	if w := x.low[toks[k].s:toks[k].e]; r.comps.has(w) && !toks[k].is(tCap) {
@@ -1030,7 +1030,7 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 		}
 		e++
 		// pronoun subjects are one word
-		if e == s+1 && x.isPronoun(x.low[t.s:t.e]) {
+		if e == s+1 && x.isPronoun(x.low[t.s:t.e]) && !x.detBeforeName(s, hi) {
 			break
 		}
 	}
@@ -1311,6 +1311,30 @@ func (x *extractor) isPrepTok(k int) bool {
 	return x.r.preps.has(x.low[x.toks[k].s:x.toks[k].e])
 }
 
+// detBeforeName reports whether token k, a pronoun that is also a
+// determiner ("den", "de"), is the article of a phrase naming someone
+// ("ifølge den israelske avisen Jerusalem Post", "ifølge den norske
+// professoren Kari Holm"): a capitalised word follows within three words,
+// reached over adjectives and a role or media noun.
+func (x *extractor) detBeforeName(k, hi int) bool {
+	if !x.r.dets.has(x.tokLow(k)) || x.toks[k].is(tCap) && k+1 < hi && !x.toks[k+1].is(tWord) {
+		return false
+	}
+	for j := k + 1; j < hi && j <= k+4; j++ {
+		t := x.toks[j]
+		if !t.is(tWord) || t.q >= 0 {
+			return false
+		}
+		if t.is(tCap) {
+			return j > k+1
+		}
+		if !x.leadsToName(j, hi) && !x.isNPWord(j) {
+			return false
+		}
+	}
+	return false
+}
+
 // leadsToName reports whether lower-case token k is an adjective in front
 // of a role noun or name within two words ("administrerende direktør
 // Astrid Eidsvik").
@@ -1326,6 +1350,9 @@ func (x *extractor) leadsToName(k, hi int) bool {
 		}
 		if _, role := x.r.isRoleWord(x.low[u.s:u.e]); role {
 			return true
+		}
+		if p, end := x.r.mediaNouns.match(x, x.toks, j); p != nil && end < hi && x.toks[end].is(tCap) {
+			return true // "den israelske avisen Jerusalem Post"
 		}
 	}
 	return false
@@ -1437,6 +1464,9 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 				n.t0 = s
 				for n.t0 < m.t0 && !x.isDetTok(n.t0) {
 					n.t0++
+				}
+				if n.t0+1 < m.t0 {
+					n.t0 = m.t0 // "den lokale avisa VG": the article is the description's
 				}
 			} else {
 				n.t0 = m.t0
@@ -1634,6 +1664,11 @@ func (x *extractor) resolve(n np, k int) who {
 				return who{name: name, id: SpeakerID(name), kind: SpeakerOrganisation, conf: 0.7}
 			}
 			return x.resolve(np{kind: npName, t0: m.t0, t1: m.t1, p0: m.t0, name: m}, k)
+		}
+		if k2 := n.t1 + 1; k2 < len(x.toks) && x.toks[k2-1].is(tWord) && x.r.issuerBy.has(x.tokLow(k2-1)) &&
+			x.toks[k2].is(tWord) && !x.toks[k2].is(tCap) && x.r.unnamed.has(x.tokLow(k2)) {
+			// "ifølge en pressemelding fra politiet": an unnamed body issued it
+			return who{name: x.tokText(k2), kind: SpeakerUnnamed, conf: 0.8}
 		}
 		return who{} // whose statement it is stays open
 	}
