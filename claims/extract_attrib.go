@@ -153,11 +153,23 @@ func (x *extractor) attributions(si int) []*attrib {
 			n, ok := x.subjectBefore(k, sn.t0)
 			if ok && n.kind == npPronoun && n.gender == 0 && !n.plural && x.r.echo.has(x.tokLow(n.t0)) {
 				// "Det sier ordfører Per Hansen": the subject follows
-				if n2, ok2 := x.subjectAfter(end, sn.t1); ok2 && n2.kind != npPronoun && n2.kind != npFirst {
+				n2, ok2 := x.subjectAfter(end, sn.t1)
+				if ok2 && n2.kind != npPronoun && n2.kind != npFirst {
 					a.subj, a.hasSubj = n2, true
 					a.g0, a.g1 = n.p0, n2.t1
 					x.particleAfter(a, sn.t1)
 					break
+				}
+				if ok2 && n2.kind == npPronoun && !x.r.pronNeuter.has(x.tokLow(n2.t0)) && n.t0 == sn.t0 &&
+					x.tailIsAdverbial(n2.t1, sn.t1) && !x.hasMarkBetween(n2.t1, sn.t1-1) {
+					// "Skatten må ned. Det mener han.": he says the sentence before
+					a.subj, a.hasSubj = n2, true
+					a.g0, a.g1 = n.p0, n2.t1
+					x.particleAfter(a, sn.t1)
+					break
+				}
+				if ok2 && n2.kind == npFirst && n.t0 == sn.t0 {
+					continue // "Det mener jeg.", "Det tror jeg også de andre vil gjøre": a fronted object, I speak
 				}
 			}
 			if ok {
@@ -198,6 +210,17 @@ func (x *extractor) attributions(si int) []*attrib {
 	}
 	x.decide(si, atts)
 	return atts
+}
+
+// hasMarkBetween reports whether a comma, colon or semicolon stands in
+// tokens [a, b).
+func (x *extractor) hasMarkBetween(a, b int) bool {
+	for m := a; m < b; m++ {
+		if x.isMark(m, ",", ":", ";") {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseAfterPhrase returns the token of a clause-opening pronoun that
@@ -750,6 +773,12 @@ func (x *extractor) decide(si int, atts []*attrib) {
 			shared := b.hasSubj && !b.part && b.g0 == b.c0 && b.c0 > cs && x.isConj(b.c0-1) && b.subj.t1 <= a.c0 &&
 				b.c1 < sn.t1 && !x.r.noClause.has(x.tokLow(b.c1)) // ("and add to …" reports nothing)
 			coord = coord || shared
+			// "etter at han hadde fortalt S at A, sa han til NRK at B": in a
+			// verb-second language a cue with its subject after it, right
+			// after a comma, opens the main clause the first one stood in
+			inverted := x.r.verbSecond && b.hasSubj && !b.part && !b.according && b.g0 == b.c0 && b.c0 > cs &&
+				x.isMark(b.c0-1, ",") && b.subj.t0 >= b.c1 && b.objEnd < sn.t1 && x.tokLow(b.objEnd) != ""
+			coord = coord || inverted
 			if b.g0 > cs && b.g0 <= ce && (b.part || b.trailing || b.according || b.relay || coord) {
 				ce = b.g0
 				for ce > cs && (x.isMark(ce-1, ",", ";", ":") || x.isConj(ce-1)) {

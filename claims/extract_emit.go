@@ -49,6 +49,15 @@ func (x *extractor) analyse(si int) {
 				used[q] = true
 			}
 		}
+		if a.cs < 0 && w.name != "" && x.echoesSentenceBefore(si, a) {
+			// "Forhandlingene er i full gang. Det røpet Cohn-Bendit i et
+			// debattprogram.": the sentence before is what was said
+			p := x.sents[si-1]
+			a.rule, a.conf = "echo-cue", 0.8
+			cs, ce := x.byteSpan(x.datelineEnd(si-1), x.contentEnd(p.t0, p.t1))
+			x.add(Indirect, cs, ce, a, w, false, a.rule, a.conf, si-1, -1)
+			continue
+		}
 		if a.leadIn {
 			for _, q := range qs {
 				sg := x.segs[q]
@@ -94,6 +103,42 @@ func (x *extractor) analyse(si int) {
 		}
 		x.contextQuote(q, si, false)
 	}
+}
+
+// echoesSentenceBefore reports whether attribution a makes up sentence si
+// on its own, opening with an echo subject ("Det opplyser politiet til
+// NTB.", "Det bekrefter Kari Holm overfor VG i dag."), and the sentence
+// before it, in the same paragraph, is a plain statement: no quotation,
+// no question, no statement of its own.
+func (x *extractor) echoesSentenceBefore(si int, a *attrib) bool {
+	sn := x.sents[si]
+	if si == 0 || a.according || a.g0 != sn.t0 || a.c0 != sn.t0+1 || !x.r.echo.has(x.tokLow(sn.t0)) {
+		return false
+	}
+	if a.subj.kind == npFirst || a.subj.t0 < a.c1 {
+		return false
+	}
+	if !x.tailIsAdverbial(a.g1, sn.t1) || x.contentEnd(sn.t0, sn.t1) < sn.t1-1 || x.hasQuote(a.g1, sn.t1) {
+		return false
+	}
+	for m := a.g1; m < sn.t1-1; m++ {
+		if x.isMark(m, ":", ";") {
+			return false
+		}
+	}
+	p := x.sents[si-1]
+	if p.para != sn.para || x.paras[p.para].heading || len(x.quotesIn(si-1)) > 0 || x.isMark(p.t1-1, "?", ":") {
+		return false
+	}
+	if x.hasQuote(p.t0, p.t1) || x.wordCount(p.t0, p.t1) < 3 {
+		return false
+	}
+	for i := len(x.out) - 1; i >= 0 && x.out[i].sent >= si-1; i-- {
+		if x.out[i].sent == si-1 {
+			return false
+		}
+	}
+	return true
 }
 
 // shortFragment reports whether segment q is at most three words with no

@@ -106,6 +106,22 @@ var freshCases = []constructionCase{
 	{name: "'ifølge en pressemelding fra politiet': an unnamed issuer", lang: "nb",
 		text: "Mannen er pågrepet, ifølge en pressemelding fra politiet.",
 		want: []want{{Kind: claims.Indirect, Text: "Mannen er pågrepet", Speaker: "politiet", Unnamed: true, Cue: "ifølge"}}},
+	{name: "'Det opplyser X til NTB.' attributes the sentence before it", lang: "nb",
+		text: "Mannen er pågrepet. Det opplyser Kari Holm til NTB.",
+		want: []want{{Kind: claims.Indirect, Text: "Mannen er pågrepet", Speaker: "Kari Holm", Cue: "opplyser", Via: "NTB"}}},
+	{name: "'Det mener hun.' attributes the sentence before it to her", lang: "nb",
+		text: "Kari Holm er leder i laget. Skatten må ned. Det mener hun.",
+		want: []want{{Kind: claims.Indirect, Text: "Skatten må ned", Speaker: "Kari Holm", Cue: "mener"}}},
+	{name: "'Det mener jeg', 'Det sier seg selv': no attribution", lang: "nb",
+		text: "Skatten må ned. Det mener jeg. Det sier seg selv.",
+		none: []string{"jeg", "Skatten må ned"}},
+	{name: "a verb-second main clause with its cue ends the clause reported before it", lang: "nb",
+		text: "Etter at han hadde fortalt Stoltenberg at han ønsket å gå av, sa han til NRK at han ville fortsette.",
+		want: []want{{Kind: claims.Indirect, Text: "han ønsket å gå av", Cue: "fortalt"},
+			{Kind: claims.Indirect, Text: "han ville fortsette", Cue: "sa"}}},
+	{name: "a participle takes an object: 'har skrevet en bok' reports nothing", lang: "nb",
+		text: "Kari Holm har skrevet en bok om krigen.",
+		none: []string{"en bok om krigen"}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
