@@ -122,6 +122,9 @@ var freshCases = []constructionCase{
 	{name: "a participle takes an object: 'har skrevet en bok' reports nothing", lang: "nb",
 		text: "Kari Holm har skrevet en bok om krigen.",
 		none: []string{"en bok om krigen"}},
+	{name: "a name with a place of work of several words before the cue", lang: "nb",
+		text: "Terroreksperten Thomas Hegghammer ved Forsvarets forskningsinstitutt har i tillegg påpekt at Hamas holder avstand.",
+		want: []want{{Kind: claims.Indirect, Text: "Hamas holder avstand", Speaker: "Thomas Hegghammer", Cue: "påpekt"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

@@ -915,6 +915,21 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 		}
 		return np{}, false
 	}
+	if k-2 > lo && toks[k].is(tWord) && !toks[k].is(tCap) && !x.isNPWord(k) {
+		// "Thomas Hegghammer ved Forsvarets forskningsinstitutt har
+		// påpekt": a place of work of a few words, opening with a
+		// capitalised one, after the name
+		for p := k - 2; p > lo && p >= k-6; p-- {
+			if !toks[p].is(tWord) || toks[p].q >= 0 {
+				break
+			}
+			if x.isPrepTok(p) && toks[p+1].is(tCap) && !toks[p].is(tCap) {
+				if n, ok := x.affiliatedName(p, lo); ok {
+					return n, true
+				}
+			}
+		}
+	}
 	for k >= lo && e-k <= 10 && (x.isNPWord(k) || x.innerOf(k, lo)) {
 		w := x.low[toks[k].s:toks[k].e]
 		k--
