@@ -125,6 +125,18 @@ var freshCases = []constructionCase{
 	{name: "a name with a place of work of several words before the cue", lang: "nb",
 		text: "Terroreksperten Thomas Hegghammer ved Forsvarets forskningsinstitutt har i tillegg påpekt at Hamas holder avstand.",
 		want: []want{{Kind: claims.Indirect, Text: "Hamas holder avstand", Speaker: "Thomas Hegghammer", Cue: "påpekt"}}},
+	{name: "a role with a complement as the subject: 'Sjefen for Kripos sier at'", lang: "nb",
+		text: "Sjefen for Kripos sier at saken er løst.",
+		want: []want{{Kind: claims.Indirect, Text: "saken er løst", Cue: "sier"}}},
+	{name: "a described role with a complement is not a person named only after it", lang: "nb",
+		text: "Den legendariske lederen av studentopprøret i Paris sa i kveld at han vil stille. Han forhandler med lederen for Modem, Francois Bayrou.",
+		want: []want{{Kind: claims.Indirect, Text: "han vil stille", Unnamed: true, Cue: "sa"}}},
+	{name: "an indefinite plural with a complement is unnamed", lang: "nb",
+		text: "Innbyggere i landsbyen tror det er ekstremister som står bak.",
+		want: []want{{Kind: claims.Indirect, Text: "det er ekstremister som står bak", Unnamed: true, Cue: "tror"}}},
+	{name: "a role, an organisation, then the person's name", lang: "nb",
+		text: "Direktør i Fritt Ord Erik Rudeng mener det er begrensende.",
+		want: []want{{Kind: claims.Indirect, Text: "det er begrensende", Speaker: "Erik Rudeng", Cue: "mener"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

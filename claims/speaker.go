@@ -753,6 +753,7 @@ type np struct {
 	gender byte
 	plural bool
 	owned  bool // a role of someone named in the phrase ("Mr Blair's spokesman")
+	compl  bool // a role with a complement ("lederen av studentopprøret"): only a holder named before it
 }
 
 // npText returns the phrase as written.
@@ -913,7 +914,7 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 		if n, ok := x.affiliatedName(k-1, lo); ok {
 			return n, true
 		}
-		return np{}, false
+		return x.roleWithComplement(k, lo)
 	}
 	if k-2 > lo && toks[k].is(tWord) && !toks[k].is(tCap) && !x.isNPWord(k) {
 		// "Thomas Hegghammer ved Forsvarets forskningsinstitutt har
@@ -944,7 +945,7 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 	}
 	s := k + 1
 	if s >= e {
-		return np{}, false
+		return x.roleWithComplement(e-1, lo)
 	}
 	// a possessor before the phrase: "the government's Management and
 	// Coordination Agency"
@@ -969,7 +970,7 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 			if n, ok := x.affiliatedName(s-1, lo); ok {
 				return n, true
 			}
-			return np{}, false
+			return x.roleWithComplement(e-1, lo)
 		}
 	}
 	n, ok := x.classifyNP(s, e)
@@ -981,6 +982,84 @@ func (x *extractor) subjectBefore(j, lo int) (np, bool) {
 		}
 	}
 	return n, ok
+}
+
+// roleWithComplement reads a subject that is a role noun with a
+// prepositional complement, ending at token k ("Sjefen for Kripos sier",
+// "Den legendariske lederen av studentopprøret i Paris sa"): the role
+// noun opens the clause at lo, after at most an article and adjectives,
+// and a preposition follows it; the words up to k are plain words or
+// numbers.
+func (x *extractor) roleWithComplement(k, lo int) (np, bool) {
+	toks := x.toks
+	if lo < k && x.isConj(lo) {
+		lo++ // "Men flere analytikere i …"
+	}
+	for r := lo; r < k && r <= lo+3; r++ {
+		t := toks[r]
+		if !t.is(tWord) || t.q >= 0 {
+			return np{}, false
+		}
+		if _, ok := x.r.isRoleWord(x.low[t.s:t.e]); ok && x.isPrepTok(r+1) && !x.isPronoun(x.low[t.s:t.e]) {
+			for m := r + 1; m <= k; m++ {
+				u := toks[m]
+				if !(u.is(tWord) || u.is(tDigit)) || u.q >= 0 || x.r.comps.has(x.low[u.s:u.e]) || x.r.relatives.has(x.low[u.s:u.e]) {
+					return np{}, false
+				}
+				if p, _ := x.r.verbs.match(x, toks, m); p != nil {
+					return np{}, false
+				}
+				if u.is(tCap) && x.r.isGivenName(x.low[u.s:u.e]) {
+					// "Direktør i Fritt Ord Erik Rudeng mener": the person
+					if n, ok := x.classifyNP(m, k+1); ok && n.kind == npName && n.t0 >= m {
+						n.p0 = lo
+						return n, true
+					}
+					if x.allCap(m, k+1) {
+						return np{kind: npName, t0: m, t1: k + 1, p0: lo}, true
+					}
+					return np{}, false
+				}
+			}
+			n, ok := x.classifyNP(lo, r+1)
+			if !ok || n.kind != npRole && n.kind != npUnnamed {
+				return np{}, false
+			}
+			if n.kind == npRole && !x.definiteEnding(x.low[t.s:t.e]) {
+				n.kind = npUnnamed // "Innbyggere i landsbyen tror …"
+			}
+			if n.kind == npUnnamed {
+				n.t1 = k + 1 // described in full: "en talsmann for Merseyside-politiet"
+			}
+			n.p0, n.compl = lo, true
+			return n, true
+		}
+		if r > lo && !x.isAdjectiveLike(r) || r == lo && !x.r.dets.has(x.low[t.s:t.e]) {
+			return np{}, false
+		}
+	}
+	return np{}, false
+}
+
+// allCap reports whether tokens [a, b) are all capitalised words.
+func (x *extractor) allCap(a, b int) bool {
+	for m := a; m < b; m++ {
+		if !x.toks[m].is(tWord) || !x.toks[m].is(tCap) {
+			return false
+		}
+	}
+	return b > a
+}
+
+// definiteEnding reports whether w ends in a definite ending of the
+// language ("lederen", "sjefen").
+func (x *extractor) definiteEnding(w string) bool {
+	for _, de := range x.r.defEnds {
+		if len(w) > len(de)+2 && strings.HasSuffix(w, de) {
+			return true
+		}
+	}
+	return false
 }
 
 // affiliatedName reads the subject of "Anders Solheim i Antidoping Norge
@@ -1998,6 +2077,9 @@ func (x *extractor) resolveRole(n np, k int) who {
 				continue
 			}
 			d := pos - int(x.toks[m.t0].s)
+			if d < 0 && n.compl {
+				continue
+			}
 			if d < 0 {
 				d = -d + 1<<20 // after the reference: only when none before
 			}
@@ -2011,7 +2093,7 @@ func (x *extractor) resolveRole(n np, k int) who {
 		name := x.nameText(f)
 		return who{name: name, id: SpeakerID(name), kind: SpeakerPerson, conf: 0.85, gender: f.gender}
 	}
-	if n.owned {
+	if n.owned || n.compl {
 		// "Mr Blair's official spokesman": someone else, unnamed
 		return who{name: x.npText(n), kind: SpeakerUnnamed, conf: 0.7, gender: n.gender, single: true}
 	}
