@@ -137,6 +137,13 @@ var freshCases = []constructionCase{
 	{name: "a role, an organisation, then the person's name", lang: "nb",
 		text: "Direktør i Fritt Ord Erik Rudeng mener det er begrensende.",
 		want: []want{{Kind: claims.Indirect, Text: "det er begrensende", Speaker: "Erik Rudeng", Cue: "mener"}}},
+	{name: "adjectives before a role after a possessive name: 'MFKs talentfulle angrepsspiller X'", lang: "nb",
+		text: "- Det har vært vanskelig. Dette forteller MFKs talentfulle angrepsspiller Bernt Hulsker til Sunnmørsposten.",
+		want: []want{{Kind: claims.Direct, Text: "Det har vært vanskelig.", Speaker: "Bernt Hulsker", Cue: "forteller"}},
+		none: []string{"talentfulle angrepsspiller Bernt Hulsker til Sunnmørsposten"}},
+	{name: "a name ending in s before a preposition is no possessive", lang: "nb",
+		text: "- Den mannen er helt utrolig, utbrøt svømmepresident Per Rune Eknes etter seieren.",
+		want: []want{{Kind: claims.Direct, Text: "Den mannen er helt utrolig", Speaker: "Per Rune Eknes", Cue: "utbrøt"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

@@ -1041,6 +1041,16 @@ func (x *extractor) roleWithComplement(k, lo int) (np, bool) {
 	return np{}, false
 }
 
+// possessiveBefore reports whether the word before token k is a
+// capitalised possessive ("MFKs", "Norges").
+func (x *extractor) possessiveBefore(k int) bool {
+	if k == 0 || !x.toks[k-1].is(tCap) || !x.toks[k-1].is(tWord) {
+		return false
+	}
+	w := x.low[x.toks[k-1].s:x.toks[k-1].e]
+	return len(w) > 2 && strings.HasSuffix(w, "s")
+}
+
 // allCap reports whether tokens [a, b) are all capitalised words.
 func (x *extractor) allCap(a, b int) bool {
 	for m := a; m < b; m++ {
@@ -1111,7 +1121,9 @@ func (x *extractor) subjectAfter(k, hi int) (np, bool) {
 		} else if sawName {
 			w := x.low[t.s:t.e]
 			_, role := r.isRoleWord(w)
-			if !r.particles.has(w) && !(role && e+1 < hi && toks[e+1].is(tCap)) {
+			// ("MFKs talentfulle angrepsspiller Bernt Hulsker": adjectives
+			// before a role after a possessive name go on too)
+			if !r.particles.has(w) && !(role && e+1 < hi && toks[e+1].is(tCap)) && !(!role && x.isAdjectiveLike(e) && x.leadsToName(e, hi) && x.possessiveBefore(e)) {
 				// ("Nobelinstituttets direktør Geir Lundestad", "Wood Gundie
 				// analyst Edward Comeau": a role between names goes on)
 				// a head noun closes the phrase: "some Indian firms",
