@@ -144,6 +144,12 @@ var freshCases = []constructionCase{
 	{name: "a name ending in s before a preposition is no possessive", lang: "nb",
 		text: "- Den mannen er helt utrolig, utbrøt svømmepresident Per Rune Eknes etter seieren.",
 		want: []want{{Kind: claims.Direct, Text: "Den mannen er helt utrolig", Speaker: "Per Rune Eknes", Cue: "utbrøt"}}},
+	{name: "an organisation's capitalised words after the article stay in its name", lang: "en",
+		text: "Separately, the Finance and Economy Ministry said that conditions are likely to remain weak.",
+		want: []want{{Kind: claims.Indirect, Text: "conditions are likely to remain weak", Speaker: "the Finance and Economy Ministry", Cue: "said"}}},
+	{name: "a name after 'a spokesman for' is not the speaker", lang: "en",
+		text: "A spokesman for Michael Howard said that the views were very different.",
+		want: []want{{Kind: claims.Indirect, Text: "the views were very different", Unnamed: true, Cue: "said"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.

@@ -1009,7 +1009,7 @@ func (x *extractor) roleWithComplement(k, lo int) (np, bool) {
 				if p, _ := x.r.verbs.match(x, toks, m); p != nil {
 					return np{}, false
 				}
-				if u.is(tCap) && x.r.isGivenName(x.low[u.s:u.e]) {
+				if u.is(tCap) && x.r.isGivenName(x.low[u.s:u.e]) && toks[m-1].is(tCap) {
 					// "Direktør i Fritt Ord Erik Rudeng mener": the person
 					if n, ok := x.classifyNP(m, k+1); ok && n.kind == npName && n.t0 >= m {
 						n.p0 = lo
@@ -1571,7 +1571,7 @@ func (x *extractor) classifyNP(s, e int) (np, bool) {
 				for n.t0 < m.t0 && !x.isDetTok(n.t0) {
 					n.t0++
 				}
-				if n.t0+1 < m.t0 {
+				if n.t0+1 < m.t0 && x.allLower(n.t0+1, m.t0) {
 					n.t0 = m.t0 // "den lokale avisa VG": the article is the description's
 				}
 			} else {
