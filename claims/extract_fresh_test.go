@@ -150,6 +150,9 @@ var freshCases = []constructionCase{
 	{name: "a name after 'a spokesman for' is not the speaker", lang: "en",
 		text: "A spokesman for Michael Howard said that the views were very different.",
 		want: []want{{Kind: claims.Indirect, Text: "the views were very different", Unnamed: true, Cue: "said"}}},
+	{name: "a regional newspaper is a relay", lang: "nb",
+		text: "- Det har vært vanskelig. Dette forteller Kari Holm til Sunnmørsposten.",
+		want: []want{{Kind: claims.Direct, Text: "Det har vært vanskelig.", Speaker: "Kari Holm", Cue: "forteller", Via: "Sunnmørsposten"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
