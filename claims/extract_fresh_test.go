@@ -153,6 +153,9 @@ var freshCases = []constructionCase{
 	{name: "a regional newspaper is a relay", lang: "nb",
 		text: "- Det har vært vanskelig. Dette forteller Kari Holm til Sunnmørsposten.",
 		want: []want{{Kind: claims.Direct, Text: "Det har vært vanskelig.", Speaker: "Kari Holm", Cue: "forteller", Via: "Sunnmørsposten"}}},
+	{name: "'Tiltalte' opening a sentence is an unnamed party, not a name", lang: "nb",
+		text: "Den tiltalte 44-åringen nekter straffskyld. Tiltalte hevder han skrapte med nøkler.",
+		want: []want{{Kind: claims.Indirect, Text: "han skrapte med nøkler", Unnamed: true, Cue: "hevder"}}},
 }
 
 // TestExtractFreshConstructions checks the constructions of freshCases.
