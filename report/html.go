@@ -23,6 +23,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"orDash":     orDash,
 	"sourceLine": sourceLine,
 	"plural":     plural,
+	"noun":       noun,
 	"httpURL":    httpURL,
 	"datePrec": func(s memoSource) string {
 		if s.Date == "" {

@@ -146,6 +146,14 @@ func buildMemo(r *report) memo {
 	return m
 }
 
+// noun is word, in the plural unless n is 1 ("1 conflict", "3 conflicts").
+func noun(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
