@@ -72,6 +72,20 @@ const LinguaSampleSize = 400
 // Bokmål and Danish are told apart the same way when their markers
 // clearly disagree with the model.
 func Detect(text string) string {
+	return detect(text, func(group string) lingua.LanguageDetector {
+		if group == "scand" {
+			scandOnce.Do(buildScand)
+			return scandDet
+		}
+		once.Do(build)
+		return detector
+	})
+}
+
+// detect runs the fast path on the sample of text and, where it cannot
+// decide, the n-gram detector pick gives for the group the words point to
+// (nil: the text is English, the only candidate left).
+func detect(text string, pick func(group string) lingua.LanguageDetector) string {
 	s := sample(text, SampleSize)
 	if letters(s) < 3 {
 		return ""
@@ -80,11 +94,11 @@ func Detect(text string) string {
 	if ok {
 		return code
 	}
-	det := func() lingua.LanguageDetector { once.Do(build); return detector }
-	if group == "scand" {
-		det = func() lingua.LanguageDetector { scandOnce.Do(buildScand); return scandDet }
+	det := pick(group)
+	if det == nil {
+		return "en"
 	}
-	lang, ok := det().DetectLanguageOf(sample(s, LinguaSampleSize))
+	lang, ok := det.DetectLanguageOf(sample(s, LinguaSampleSize))
 	if !ok {
 		return ""
 	}
@@ -114,53 +128,38 @@ func DetectAmong(text string, codes []string) string {
 	}
 	langs := []lingua.Language{lingua.English}
 	seen := map[lingua.Language]bool{lingua.English: true}
+	add := func(l lingua.Language) {
+		if !seen[l] {
+			seen[l] = true
+			langs = append(langs, l)
+		}
+	}
 	for _, c := range codes {
 		if c == "nb" || c == "nn" || c == "no" {
-			for _, l := range scandinavianLanguages[:2] {
-				if !seen[l] {
-					seen[l] = true
-					langs = append(langs, l)
-				}
-			}
+			add(lingua.Bokmal)
+			add(lingua.Nynorsk)
 			continue
 		}
 		l := lingua.GetLanguageFromIsoCode639_1(lingua.GetIsoCode639_1FromValue(c))
 		if l == lingua.Unknown {
 			return Detect(text)
 		}
-		if !seen[l] {
-			seen[l] = true
-			langs = append(langs, l)
+		add(l)
+	}
+	return detect(text, func(string) lingua.LanguageDetector {
+		if len(langs) == 1 {
+			return nil
 		}
-	}
-	s := sample(text, SampleSize)
-	if letters(s) < 3 {
-		return ""
-	}
-	if code, _, ok := fastDetect(s); ok {
-		return code
-	}
-	if len(langs) == 1 {
-		return "en"
-	}
-	key := fmt.Sprint(langs)
-	amongMu.Lock()
-	det, ok := amongDets[key]
-	if !ok {
-		det = lingua.NewLanguageDetectorBuilder().FromLanguages(langs...).WithLowAccuracyMode().Build()
-		amongDets[key] = det
-	}
-	amongMu.Unlock()
-	lang, ok := det.DetectLanguageOf(sample(s, LinguaSampleSize))
-	if !ok {
-		return ""
-	}
-	code := strings.ToLower(lang.IsoCode639_1().String())
-	switch lang {
-	case lingua.Bokmal, lingua.Nynorsk, lingua.Danish:
-		code = scandinavian(s, code)
-	}
-	return code
+		key := fmt.Sprint(langs)
+		amongMu.Lock()
+		defer amongMu.Unlock()
+		det, ok := amongDets[key]
+		if !ok {
+			det = lingua.NewLanguageDetectorBuilder().FromLanguages(langs...).WithLowAccuracyMode().Build()
+			amongDets[key] = det
+		}
+		return det
+	})
 }
 
 // scandinavian settles nb/nn/da with the marker words where the model
