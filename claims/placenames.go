@@ -23,9 +23,10 @@ var (
 	placeIdx     *placeIndex
 )
 
-// formWords splits a name or query into its words the way the full-text
-// index does (runs of letters and digits).
-func formWords(s string) []string {
+// SearchWords splits a name or a query into its words the way the
+// full-text index does (runs of letters and digits); everything else is
+// dropped.
+func SearchWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 }
 
@@ -49,7 +50,7 @@ func loadPlaceIndex() {
 				forms = []string{e.Text}
 			}
 			for _, f := range forms {
-				ws := formWords(f)
+				ws := SearchWords(f)
 				if len(ws) == 0 {
 					continue
 				}
@@ -66,12 +67,13 @@ func loadPlaceIndex() {
 	placeIdx = idx
 }
 
-// PlaceVariants groups the words of a search query: a run of words that
-// names a place in the gazetteer becomes one group holding every written
-// form of that place (each form may have several words); every other word
-// is a group of its own. All-capital short forms (US, EU) count only when
+// PlaceVariants groups the words of a search query (SearchWords): a run
+// of words that names a place in the gazetteer becomes one group holding
+// every written form of that place (each form may have several words);
+// every other word is a group of its own. All-capital short forms (US, EU) count only when
 // written in capitals, so "us" stays a pronoun.
-func PlaceVariants(words []string) [][]string {
+func PlaceVariants(query string) [][]string {
+	words := SearchWords(query)
 	placeIdxOnce.Do(loadPlaceIndex)
 	idx := placeIdx
 	var out [][]string

@@ -15,30 +15,30 @@ func TestPlaceVariants(t *testing.T) {
 		}
 		return true
 	}
-	g := PlaceVariants([]string{"moskva", "talks"})
+	g := PlaceVariants("moskva talks")
 	if len(g) != 2 || !has(g[0], "Moscow", "Moskva", "Москва") || !reflect.DeepEqual(g[1], []string{"talks"}) {
 		t.Errorf("moskva talks: %q", g)
 	}
-	g = PlaceVariants([]string{"Saudi", "Arabia", "Riyadh"})
+	g = PlaceVariants("Saudi Arabia, Riyadh")
 	if len(g) != 2 || !has(g[0], "Saudi Arabia", "Saudi-Arabia") || !has(g[1], "Riyadh") {
 		t.Errorf("Saudi Arabia Riyadh: %q", g)
 	}
 	// An all-capital short form counts only as written: "us" is a pronoun.
-	if g := PlaceVariants([]string{"us"}); !reflect.DeepEqual(g, [][]string{{"us"}}) {
+	if g := PlaceVariants("us"); !reflect.DeepEqual(g, [][]string{{"us"}}) {
 		t.Errorf("us: %q", g)
 	}
-	if g := PlaceVariants([]string{"US"}); len(g) != 1 || !has(g[0], "United States", "USA") {
+	if g := PlaceVariants("US"); len(g) != 1 || !has(g[0], "United States", "USA") {
 		t.Errorf("US: %q", g)
 	}
 	// Dateline abbreviations are no search terms.
-	for _, gr := range PlaceVariants([]string{"Quebec", "Nevada"}) {
+	for _, gr := range PlaceVariants("Quebec Nevada") {
 		for _, f := range gr {
 			if f[len(f)-1] == '.' {
 				t.Errorf("abbreviation %q offered as a search form", f)
 			}
 		}
 	}
-	if g := PlaceVariants(nil); len(g) != 0 {
+	if g := PlaceVariants(""); len(g) != 0 {
 		t.Errorf("nil: %q", g)
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/claimtrail/claimtrail/claims"
 	"github.com/claimtrail/claimtrail/sources"
 )
 
@@ -224,21 +224,13 @@ type Hit struct {
 	Rank    float64
 }
 
-// QueryWords splits what a user typed into the words the full-text index
-// knows (runs of letters and digits); everything else is dropped.
-func QueryWords(input string) []string {
-	return strings.FieldsFunc(input, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
-}
-
 // FTSQuery turns words typed by a user into a safe FTS5 query: every word
 // becomes a quoted phrase (so FTS5 operators, quotes, NEAR, *, parentheses
 // and SQL are searched for literally), all words required. It returns ""
 // when the input holds no searchable word.
 func FTSQuery(input string) string {
 	var groups [][]string
-	for _, w := range QueryWords(input) {
+	for _, w := range claims.SearchWords(input) {
 		groups = append(groups, []string{w})
 	}
 	return FTSGroups(groups)
@@ -254,7 +246,7 @@ func FTSGroups(groups [][]string) string {
 	for _, g := range groups {
 		var alts []string
 		for _, a := range g {
-			ws := QueryWords(a)
+			ws := claims.SearchWords(a)
 			if len(ws) == 0 {
 				continue
 			}

@@ -55,7 +55,7 @@ func runSearch(ctx context.Context, app *App, o *searchOptions) error {
 	if o.literal {
 		hits, err = db.Search(ctx, o.words, o.limit)
 	} else {
-		hits, err = db.SearchGroups(ctx, claims.PlaceVariants(store.QueryWords(o.words)), o.limit)
+		hits, err = db.SearchGroups(ctx, claims.PlaceVariants(o.words), o.limit)
 	}
 	if errors.Is(err, store.ErrEmptyQuery) {
 		return usageErr("search %q: %v", o.words, err)
