@@ -88,7 +88,6 @@ func (s *Store) IngestBatch(ctx context.Context, ins []Input, now time.Time) ([]
 			if _, err := tx.ExecContext(actx, `SAVEPOINT article`); err != nil {
 				return err
 			}
-			w.fts = nil
 			r, err := w.ingest(actx, in, now)
 			if err != nil {
 				if _, rerr := tx.ExecContext(actx, `ROLLBACK TO article`); rerr != nil {
@@ -102,10 +101,6 @@ func (s *Store) IngestBatch(ctx context.Context, ins []Input, now time.Time) ([]
 			if _, err := tx.ExecContext(actx, `RELEASE article`); err != nil {
 				return err
 			}
-			if err == nil && w.fts != nil {
-				w.queueFTS(*w.fts)
-			}
-			w.fts = nil
 			results[i] = r
 		}
 		return w.flushFTS(actx)
@@ -145,7 +140,6 @@ type writer struct {
 	// index segment per article cost a third of ingest time. They are in
 	// the same transaction, so an article and its index row still commit
 	// together or not at all.
-	fts        *ftsRow       // the row of the article being ingested
 	pendingFTS []ftsRow      // rows of the batch's stored articles
 	pendingAt  map[int64]int // article id -> index in pendingFTS
 }
@@ -289,7 +283,8 @@ func (w *writer) ingest(ctx context.Context, in Input, now time.Time) (Result, e
 	if err := w.factW.insert(ctx, vid, id, stmtIDs, in.Facts); err != nil {
 		return res, err
 	}
-	w.fts = &ftsRow{id: id, title: a.Title, text: a.Text}
+	// Last, so that an article refused above never queues a row.
+	w.queueFTS(ftsRow{id: id, title: a.Title, text: a.Text})
 	return res, nil
 }
 
