@@ -1381,9 +1381,12 @@ func (x *extractor) docAntecedent(n np) *mention {
 	head := x.low[x.toks[n.t1-1].s:x.toks[n.t1-1].e]
 	det := x.low[x.toks[n.t0].s:x.toks[n.t0].e]
 	definite := n.t1-n.t0 > 1 && x.r.dets.has(det) && !x.isIndefinite(det)
-	for _, de := range x.r.defEnds {
-		if len(de) >= 2 && strings.HasSuffix(head, de) && x.r.documents.has(head) {
-			definite = true
+	if x.r.documents.has(head) {
+		for _, de := range x.r.defEnds {
+			if len(de) >= 2 && strings.HasSuffix(head, de) {
+				definite = true // "rapporten": the document named before
+				break
+			}
 		}
 	}
 	if !definite {
